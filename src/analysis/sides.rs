@@ -1,0 +1,332 @@
+//! Sides: each connected part of the graph split into two camps so that
+//! supports fall inside a camp and disputes/denies across it (structural
+//! balance of a signed graph).
+//!
+//! A union-find with parity takes the relations strongest first (confidence,
+//! then file order); a relation that contradicts the camps the stronger ones
+//! already fixed is an [`Inconsistency`], explained by the chain of accepted
+//! relations that fixed them.
+
+use crate::graph::ClaimGraph;
+use std::collections::VecDeque;
+
+/// One of the two camps of a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Camp {
+    A,
+    B,
+}
+
+impl Camp {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Camp::A => "A",
+            Camp::B => "B",
+        }
+    }
+}
+
+/// A connected part of the graph that holds at least one dispute or denial,
+/// with its two camps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SideGroup {
+    /// 1-based, in order of each group's first statement.
+    pub id: usize,
+    /// Statement indices of camp A (holds the group's first statement), sorted.
+    pub camp_a: Vec<usize>,
+    /// Statement indices of camp B, sorted.
+    pub camp_b: Vec<usize>,
+    /// Actor indices in camp A with their statement counts, most first.
+    pub actors_a: Vec<(usize, usize)>,
+    /// Actor indices in camp B with their statement counts, most first.
+    pub actors_b: Vec<(usize, usize)>,
+}
+
+/// A relation that no split into two camps can satisfy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inconsistency {
+    /// The relation index.
+    pub relation: usize,
+    /// Relation indices of the stronger chain that put its ends where they are.
+    pub chain: Vec<usize>,
+    /// The camp-group it belongs to.
+    pub group: usize,
+}
+
+/// The result of the split.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sides {
+    pub groups: Vec<SideGroup>,
+    pub inconsistencies: Vec<Inconsistency>,
+    /// Per statement: (group id, camp), None for statements outside any group.
+    pub placement: Vec<Option<(usize, Camp)>>,
+}
+
+impl Sides {
+    /// True when both statements are in the same camp of the same group.
+    pub fn same_camp(&self, a: usize, b: usize) -> bool {
+        matches!((self.placement[a], self.placement[b]), (Some(x), Some(y)) if x == y)
+    }
+
+    /// The group of a statement.
+    pub fn group_of(&self, s: usize) -> Option<usize> {
+        self.placement[s].map(|p| p.0)
+    }
+}
+
+struct ParityUnionFind {
+    parent: Vec<usize>,
+    /// Parity to the parent.
+    parity: Vec<u8>,
+    rank: Vec<u8>,
+}
+
+impl ParityUnionFind {
+    fn new(n: usize) -> Self {
+        ParityUnionFind {
+            parent: (0..n).collect(),
+            parity: vec![0; n],
+            rank: vec![0; n],
+        }
+    }
+
+    /// (root, parity of x relative to the root), with path compression.
+    fn find(&mut self, x: usize) -> (usize, u8) {
+        let mut path = Vec::new();
+        let mut cur = x;
+        while self.parent[cur] != cur {
+            path.push(cur);
+            cur = self.parent[cur];
+        }
+        let root = cur;
+        // Walk back from the node nearest the root, accumulating parity.
+        let mut acc = 0u8;
+        for &node in path.iter().rev() {
+            acc ^= self.parity[node];
+            self.parity[node] = acc;
+            self.parent[node] = root;
+        }
+        (root, if x == root { 0 } else { self.parity[x] })
+    }
+
+    /// Joins a and b with the wanted relative parity; false if that
+    /// contradicts what is already joined.
+    fn union(&mut self, a: usize, b: usize, want: u8) -> bool {
+        let (ra, pa) = self.find(a);
+        let (rb, pb) = self.find(b);
+        if ra == rb {
+            return pa ^ pb == want;
+        }
+        let p = pa ^ pb ^ want;
+        let (hi, lo) = if self.rank[ra] >= self.rank[rb] {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        self.parent[lo] = hi;
+        self.parity[lo] = p;
+        if self.rank[hi] == self.rank[lo] {
+            self.rank[hi] += 1;
+        }
+        true
+    }
+}
+
+/// Splits the graph into sides.
+pub fn compute(graph: &ClaimGraph) -> Sides {
+    let n = graph.statements().len();
+    let mut edges = graph.edges();
+    edges.sort_by(|x, y| {
+        y.2.confidence
+            .total_cmp(&x.2.confidence)
+            .then(x.2.relation.cmp(&y.2.relation))
+    });
+    let mut uf = ParityUnionFind::new(n);
+    // Accepted relations form a spanning forest; kept for explanations.
+    let mut tree: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    let mut rejected = Vec::new();
+    let mut has_negative = vec![false; n];
+    for &(a, b, e) in &edges {
+        let want = u8::from(e.kind.is_negative());
+        let (ra, _) = uf.find(a);
+        let (rb, _) = uf.find(b);
+        if uf.union(a, b, want) {
+            if ra != rb {
+                tree[a].push((b, e.relation));
+                tree[b].push((a, e.relation));
+            }
+        } else {
+            rejected.push((a, b, e.relation));
+        }
+    }
+    for &(a, _, e) in &edges {
+        if e.kind.is_negative() {
+            let (r, _) = uf.find(a);
+            has_negative[r] = true;
+        }
+    }
+    // Number the groups by their first statement; orient camp A to hold it.
+    let mut group_of_root: Vec<Option<(usize, u8)>> = vec![None; n];
+    let mut groups: Vec<SideGroup> = Vec::new();
+    let mut placement = vec![None; n];
+    for s in 0..n {
+        let (root, parity) = uf.find(s);
+        if !has_negative[root] {
+            continue;
+        }
+        let (gid, flip) = *group_of_root[root].get_or_insert_with(|| {
+            groups.push(SideGroup {
+                id: groups.len() + 1,
+                camp_a: Vec::new(),
+                camp_b: Vec::new(),
+                actors_a: Vec::new(),
+                actors_b: Vec::new(),
+            });
+            (groups.len(), parity)
+        });
+        let camp = if parity == flip { Camp::A } else { Camp::B };
+        let g = &mut groups[gid - 1];
+        match camp {
+            Camp::A => g.camp_a.push(s),
+            Camp::B => g.camp_b.push(s),
+        }
+        placement[s] = Some((gid, camp));
+    }
+    for g in &mut groups {
+        g.actors_a = count_actors(graph, &g.camp_a);
+        g.actors_b = count_actors(graph, &g.camp_b);
+    }
+    let inconsistencies = rejected
+        .into_iter()
+        .map(|(a, b, relation)| Inconsistency {
+            relation,
+            chain: tree_path(&tree, a, b),
+            group: placement[a].map_or(0, |p: (usize, Camp)| p.0),
+        })
+        .collect::<Vec<_>>();
+    let mut inconsistencies = inconsistencies;
+    inconsistencies.sort_by_key(|i| i.relation);
+    Sides {
+        groups,
+        inconsistencies,
+        placement,
+    }
+}
+
+fn count_actors(graph: &ClaimGraph, statements: &[usize]) -> Vec<(usize, usize)> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for &s in statements {
+        if let Some(a) = graph.actor_of(s) {
+            match counts.iter_mut().find(|c| c.0 == a) {
+                Some(c) => c.1 += 1,
+                None => counts.push((a, 1)),
+            }
+        }
+    }
+    counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    counts
+}
+
+/// Longest chain explored when explaining an inconsistency.
+const MAX_EXPLAIN_VISITS: usize = 100_000;
+
+/// The relations on the forest path from a to b (empty if none is found
+/// within the visit budget).
+fn tree_path(tree: &[Vec<(usize, usize)>], a: usize, b: usize) -> Vec<usize> {
+    let mut prev: std::collections::HashMap<usize, (usize, usize)> =
+        std::collections::HashMap::new();
+    let mut queue = VecDeque::from([a]);
+    prev.insert(a, (a, usize::MAX));
+    while let Some(x) = queue.pop_front() {
+        if x == b || prev.len() > MAX_EXPLAIN_VISITS {
+            break;
+        }
+        for &(y, r) in &tree[x] {
+            if let std::collections::hash_map::Entry::Vacant(v) = prev.entry(y) {
+                v.insert((x, r));
+                queue.push_back(y);
+            }
+        }
+    }
+    let mut chain = Vec::new();
+    if !prev.contains_key(&b) {
+        return chain;
+    }
+    let mut cur = b;
+    while cur != a {
+        let (p, r) = prev[&cur];
+        chain.push(r);
+        cur = p;
+    }
+    chain.reverse();
+    chain
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Relation, RelationType, Statement, StatementSet};
+
+    pub(crate) fn graph(n: usize, rels: &[(usize, usize, RelationType, f64)]) -> ClaimGraph {
+        let mut set = StatementSet::default();
+        for i in 0..n {
+            set.statements.push(Statement::new(
+                format!("s{i}"),
+                Some(format!("actor{}", i % 3)),
+                format!("t{i}"),
+            ));
+        }
+        for &(a, b, t, c) in rels {
+            set.relations.push(Relation {
+                from: format!("s{a}"),
+                to: format!("s{b}"),
+                kind: t,
+                confidence: Some(c),
+                reason: Some("test".into()),
+            });
+        }
+        ClaimGraph::build(set)
+    }
+
+    use RelationType::*;
+
+    #[test]
+    fn balanced_graph_splits_in_two() {
+        let g = graph(
+            4,
+            &[
+                (0, 1, Supports, 1.0),
+                (2, 0, Denies, 1.0),
+                (3, 2, Supports, 1.0),
+            ],
+        );
+        let s = compute(&g);
+        assert_eq!(s.groups.len(), 1);
+        assert_eq!(s.groups[0].camp_a, vec![0, 1]);
+        assert_eq!(s.groups[0].camp_b, vec![2, 3]);
+        assert!(s.inconsistencies.is_empty());
+    }
+
+    #[test]
+    fn weakest_conflicting_relation_is_the_inconsistency() {
+        // 0 supports 1, 1 supports 2, but 2 disputes 0 (weakly).
+        let g = graph(
+            3,
+            &[
+                (0, 1, Supports, 0.9),
+                (1, 2, Supports, 0.9),
+                (2, 0, Disputes, 0.3),
+            ],
+        );
+        let s = compute(&g);
+        assert_eq!(s.inconsistencies.len(), 1);
+        assert_eq!(s.inconsistencies[0].relation, 2);
+        assert_eq!(s.inconsistencies[0].chain, vec![1, 0]);
+    }
+
+    #[test]
+    fn support_only_parts_are_not_groups() {
+        let g = graph(3, &[(0, 1, Supports, 1.0)]);
+        assert!(compute(&g).groups.is_empty());
+    }
+}

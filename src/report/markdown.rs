@@ -1,0 +1,185 @@
+//! The Markdown report: the text report as a document a journalist can paste.
+
+use super::Report;
+use super::text::actor_list;
+use crate::model::Statement;
+use std::fmt::Write;
+
+/// Escapes characters that Markdown would read as markup.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+pub(super) fn render(r: &Report) -> String {
+    let mut out = String::new();
+    let s = &r.summary;
+    let _ = writeln!(out, "# Claim graph report\n");
+    let _ = writeln!(
+        out,
+        "- **{}** statements ({} narration, {} implicit) from {} article(s), {} actors",
+        s.statements, s.narration, s.implicit, s.articles, s.actors
+    );
+    let _ = writeln!(
+        out,
+        "- **{}** relations: {} supports, {} disputes, {} denies",
+        s.relations, s.supports, s.disputes, s.denies
+    );
+    let _ = writeln!(
+        out,
+        "- **{}** contradictions ({} direct, {} derived, {} self) in {} dispute group(s); {} inconsistent relation(s)",
+        s.contradictions, s.direct, s.derived, s.self_contradictions, s.groups, s.inconsistencies
+    );
+
+    let _ = writeln!(out, "\n## Contradictions\n");
+    if r.contradictions.is_empty() {
+        let _ = writeln!(out, "None.");
+    }
+    for (i, c) in r.contradictions.iter().enumerate() {
+        let group = c.group.map(|g| format!(", group {g}")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "### {}. {} — {} (confidence {}{group})\n",
+            i + 1,
+            c.kind,
+            c.relation,
+            c.confidence
+        );
+        statement(&mut out, r, r.by_id(&c.a));
+        statement(&mut out, r, r.by_id(&c.b));
+        if c.derived {
+            let _ = writeln!(out, "Why:\n");
+            for step in &c.path {
+                let _ = writeln!(
+                    out,
+                    "1. {}: {}",
+                    escape(&r.describe_step(step)),
+                    escape(&step.reason)
+                );
+            }
+            let _ = writeln!(out);
+        } else {
+            let _ = writeln!(out, "Why: {}\n", escape(&c.path[0].reason));
+        }
+    }
+
+    let _ = writeln!(out, "## Sides\n");
+    if r.sides.is_empty() {
+        let _ = writeln!(out, "No disputes.\n");
+    }
+    for side in &r.sides {
+        if side.camp == "A" {
+            let _ = writeln!(out, "### Group {}\n", side.group);
+        }
+        let _ = writeln!(
+            out,
+            "**Camp {}**: {}\n",
+            side.camp,
+            escape(&actor_list(&side.actors, "no named source"))
+        );
+        for id in &side.statements {
+            let _ = writeln!(
+                out,
+                "- `{}` **{}**: {}",
+                id,
+                escape(r.source_of(id)),
+                escape(&r.by_id(id).text)
+            );
+        }
+        let _ = writeln!(out);
+    }
+
+    let _ = writeln!(out, "## Contested statements\n");
+    if r.contested.is_empty() {
+        let _ = writeln!(out, "None.\n");
+    }
+    for (i, c) in r.contested.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. `{}` **{}**: {} — supported by {}; opposed by {}",
+            i + 1,
+            c.statement,
+            escape(r.source_of(&c.statement)),
+            escape(&r.by_id(&c.statement).text),
+            c.supporters
+                .iter()
+                .map(|x| format!("`{x}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            c.opponents
+                .iter()
+                .map(|x| format!("`{x}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    if !r.contested.is_empty() {
+        let _ = writeln!(out);
+    }
+
+    let _ = writeln!(out, "## Actors\n");
+    let _ = writeln!(out, "| Actor | Statements | Supports | Disputes | Denies |");
+    let _ = writeln!(out, "| --- | ---: | --- | --- | --- |");
+    for a in &r.actors {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            escape(&a.name),
+            a.statements,
+            escape(&actor_list(&a.supports, "")),
+            escape(&actor_list(&a.disputes, "")),
+            escape(&actor_list(&a.denies, ""))
+        );
+    }
+
+    if !r.inconsistencies.is_empty() {
+        let _ = writeln!(out, "\n## Inconsistencies\n");
+        for i in &r.inconsistencies {
+            let _ = writeln!(out, "- {}", escape(&i.explanation));
+        }
+    }
+    out
+}
+
+fn statement(out: &mut String, r: &Report, s: &Statement) {
+    let mut extra = vec![s.kind.as_str().to_string()];
+    if s.implicit {
+        extra.insert(0, "implicit".into());
+    }
+    if let Some(c) = &s.cue {
+        extra.push(format!("cue “{}”", escape(c)));
+    }
+    let origin = r.origin(s);
+    if !origin.is_empty() {
+        extra.push(escape(&origin));
+    }
+    let _ = writeln!(
+        out,
+        "> `{}` **{}** ({})  \n> {}\n",
+        s.id,
+        escape(r.source_of(&s.id)),
+        extra.join(", "),
+        escape(&s.text)
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escape_markup() {
+        assert_eq!(
+            super::escape("a|b *c*\nd"),
+            "a\\|b \\*c\\*  d".replace("  ", " ")
+        );
+    }
+}

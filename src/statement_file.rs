@@ -1,0 +1,835 @@
+//! Loading, validating, merging and saving statement files (`claimgraph/1`).
+//!
+//! Loading is two-phase so that every problem in a file is reported at once:
+//! 1. [`parse`] checks one file: UTF-8, JSON syntax, nesting depth, the shape
+//!    of every object (unknown fields with a suggestion, missing fields, wrong
+//!    types, unknown kinds and relation types).
+//! 2. [`merge`] joins several parsed files and checks what only the union can
+//!    tell: duplicate ids (naming both places), relations to unknown ids and
+//!    statements related to themselves.
+//!
+//! Positions (line:column) are worked out only when there is something to
+//! report, from a JSON syntax tree of the file, so the happy path is a single
+//! `serde_json` parse.
+
+use crate::error::{Diagnostic, Error, Result, line_col};
+use crate::model::{Actor, FORMAT, Kind, RelationType, StatementSet};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::path::{Path, PathBuf};
+
+/// A statement file that passed the per-file checks, with its text kept for
+/// locating problems found later by [`merge`].
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    pub path: PathBuf,
+    text: String,
+    pub set: StatementSet,
+}
+
+/// Reads and checks one statement file.
+pub fn load(path: &Path) -> Result<ParsedFile> {
+    let bytes = std::fs::read(path).map_err(|e| Error::input(read_error(path, &e)))?;
+    parse_bytes(path, &bytes)
+}
+
+/// A diagnostic for a file that cannot be read.
+pub fn read_error(path: &Path, e: &std::io::Error) -> Diagnostic {
+    let what = if path.is_dir() {
+        "is a directory, not a file".to_string()
+    } else if e.kind() == std::io::ErrorKind::NotFound {
+        "no such file".to_string()
+    } else {
+        format!("cannot read: {e}")
+    };
+    Diagnostic::file(path, what)
+}
+
+/// Checks the bytes of one statement file; `path` names it in messages.
+pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<ParsedFile> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let pos = line_col(valid, valid.len());
+            return Err(Error::input(Diagnostic::at(
+                path,
+                Some(pos),
+                format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+            )));
+        }
+    };
+    parse(path, text)
+}
+
+/// Checks the text of one statement file; `path` names it in messages.
+pub fn parse(path: &Path, text: &str) -> Result<ParsedFile> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Error::input(Diagnostic::file(
+            path,
+            "the file is empty (a statement file is a JSON object with a \"statements\" list)",
+        )));
+    }
+    let mut value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return Err(Error::input(json_error(path, text, &e))),
+    };
+    let mut problems = Vec::new();
+    match &value {
+        Value::Object(map) => check_object(map, &TOP, &mut Vec::new(), &mut problems),
+        other => problems.push(Problem {
+            path: Vec::new(),
+            message: format!(
+                "the top level is {}, but a statement file is a JSON object with a \"statements\" list",
+                describe(other)
+            ),
+        }),
+    }
+    if let Some(Value::String(f)) = value.get("format")
+        && f != FORMAT
+    {
+        problems.push(Problem {
+            path: vec![Seg::Key("format".into())],
+            message: format!("unsupported format \"{f}\" (this version reads \"{FORMAT}\")"),
+        });
+    }
+    if problems.is_empty() {
+        check_duplicates_within(&value, &mut problems);
+    }
+    if !problems.is_empty() {
+        let locator = Locator::new(text);
+        return Err(Error::Input(
+            problems
+                .into_iter()
+                .map(|p| locator.diagnostic(path, &p))
+                .collect(),
+        ));
+    }
+    let set: StatementSet = serde_json::from_value(value.take()).map_err(|e| {
+        Error::input(Diagnostic::file(
+            path,
+            format!("invalid statement file: {e}"),
+        ))
+    })?;
+    Ok(ParsedFile {
+        path: path.to_path_buf(),
+        text: text.to_string(),
+        set,
+    })
+}
+
+fn json_error(path: &Path, text: &str, e: &serde_json::Error) -> Diagnostic {
+    let full = e.to_string();
+    let mut message = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full.clone(),
+    };
+    if message.contains("recursion limit exceeded") {
+        message = "the JSON is nested too deeply (more than 128 levels)".to_string();
+    } else {
+        message = format!("invalid JSON: {message}");
+    }
+    let pos = if e.line() == 0 {
+        None
+    } else {
+        // serde_json counts columns in bytes; report characters.
+        let line_start = text
+            .split_inclusive('\n')
+            .take(e.line() - 1)
+            .map(str::len)
+            .sum::<usize>();
+        Some(line_col(text, line_start + e.column().saturating_sub(1)))
+    };
+    Diagnostic::at(path, pos, message)
+}
+
+/// Loads several statement files and merges them ([`load`] + [`merge`]).
+/// Every problem in every file is reported together.
+pub fn load_all(paths: &[PathBuf]) -> Result<StatementSet> {
+    let mut parsed = Vec::new();
+    let mut problems = Vec::new();
+    for p in paths {
+        match load(p) {
+            Ok(f) => parsed.push(f),
+            Err(Error::Input(mut d)) => problems.append(&mut d),
+            Err(e) => return Err(e),
+        }
+    }
+    match merge(&parsed) {
+        Ok(set) if problems.is_empty() => Ok(set),
+        Ok(_) => Err(Error::Input(problems)),
+        Err(Error::Input(mut d)) => {
+            problems.append(&mut d);
+            Err(Error::Input(problems))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Merges parsed files into one set. Statement ids must be unique across all
+/// files; relations may point into any of the files. Actors and articles with
+/// the same id are merged (aliases united, the first name kept).
+pub fn merge(files: &[ParsedFile]) -> Result<StatementSet> {
+    merge_with(files, &[])
+}
+
+/// Like [`merge`], with statements that are already known (for instance
+/// extracted from articles): statement-file relations may point at them.
+pub fn merge_with(files: &[ParsedFile], known: &[&StatementSet]) -> Result<StatementSet> {
+    let mut out = StatementSet::default();
+    for k in known {
+        append(&mut out, k);
+    }
+    let mut problems = Vec::new();
+    let mut locators: Vec<Option<Locator>> = files.iter().map(|_| None).collect();
+    let mut place = |file: usize, path: Vec<Seg>| -> Option<(usize, usize)> {
+        locators[file]
+            .get_or_insert_with(|| Locator::new(&files[file].text))
+            .locate(&path)
+    };
+    // statement id → (file index or None for a known set, statement index)
+    let mut ids: HashMap<&str, (Option<usize>, usize)> = HashMap::new();
+    for k in known {
+        for (i, s) in k.statements.iter().enumerate() {
+            ids.entry(s.id.as_str()).or_insert((None, i));
+        }
+    }
+    for (fi, f) in files.iter().enumerate() {
+        for (si, s) in f.set.statements.iter().enumerate() {
+            match ids.entry(s.id.as_str()) {
+                Entry::Vacant(v) => {
+                    v.insert((Some(fi), si));
+                }
+                Entry::Occupied(o) => {
+                    let first = match o.get() {
+                        (Some(ff), fsi) => {
+                            let pos = place(*ff, stmt_path(*fsi, "id"));
+                            Diagnostic::at(&files[*ff].path, pos, "").place()
+                        }
+                        (None, _) => "an article given in the same run".to_string(),
+                    };
+                    let pos = place(fi, stmt_path(si, "id"));
+                    problems.push(Diagnostic::at(
+                        &f.path,
+                        pos,
+                        format!(
+                            "duplicate statement id \"{}\" (first defined at {first})",
+                            s.id
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    for (fi, f) in files.iter().enumerate() {
+        for (ri, r) in f.set.relations.iter().enumerate() {
+            for (end, id) in [("from", &r.from), ("to", &r.to)] {
+                if !ids.contains_key(id.as_str()) {
+                    let pos = place(fi, rel_path(ri, end));
+                    problems.push(Diagnostic::at(
+                        &f.path,
+                        pos,
+                        format!(
+                            "relation {} refers to unknown statement \"{id}\"{}",
+                            ri + 1,
+                            suggest(id, ids.keys().copied())
+                        ),
+                    ));
+                }
+            }
+            if r.from == r.to {
+                let pos = place(fi, rel_path(ri, "to"));
+                problems.push(Diagnostic::at(
+                    &f.path,
+                    pos,
+                    format!(
+                        "relation {} relates statement \"{}\" to itself",
+                        ri + 1,
+                        r.from
+                    ),
+                ));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Input(problems));
+    }
+    for f in files {
+        append(&mut out, &f.set);
+    }
+    Ok(out)
+}
+
+/// Appends `from` to `into`, merging actors and articles by id.
+pub fn append(into: &mut StatementSet, from: &StatementSet) {
+    for a in &from.articles {
+        if !into.articles.iter().any(|x| x.id == a.id) {
+            into.articles.push(a.clone());
+        }
+    }
+    for a in &from.actors {
+        merge_actor(&mut into.actors, a);
+    }
+    into.statements.extend(from.statements.iter().cloned());
+    into.relations.extend(from.relations.iter().cloned());
+}
+
+fn merge_actor(actors: &mut Vec<Actor>, a: &Actor) {
+    match actors.iter_mut().find(|x| x.id == a.id) {
+        Some(existing) => {
+            for alias in std::iter::once(&a.name).chain(&a.aliases) {
+                if *alias != existing.name && !existing.aliases.contains(alias) {
+                    existing.aliases.push(alias.clone());
+                }
+            }
+            if existing.kind.is_none() {
+                existing.kind = a.kind.clone();
+            }
+        }
+        None => actors.push(a.clone()),
+    }
+}
+
+/// Writes a statement file atomically.
+pub fn save(set: &StatementSet, path: &Path) -> Result<()> {
+    crate::output::write_atomic(path, set.to_json().as_bytes())
+}
+
+// ---------------------------------------------------------------------------
+// Shape checking on a serde_json::Value
+
+#[derive(Debug, Clone, PartialEq)]
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+struct Problem {
+    path: Vec<Seg>,
+    message: String,
+}
+
+fn stmt_path(i: usize, field: &str) -> Vec<Seg> {
+    vec![
+        Seg::Key("statements".into()),
+        Seg::Index(i),
+        Seg::Key(field.into()),
+    ]
+}
+
+fn rel_path(i: usize, field: &str) -> Vec<Seg> {
+    vec![
+        Seg::Key("relations".into()),
+        Seg::Index(i),
+        Seg::Key(field.into()),
+    ]
+}
+
+#[derive(Clone, Copy)]
+enum Ty {
+    Str,
+    NullableStr,
+    UInt,
+    Confidence,
+    Bool,
+    StrList,
+    Span,
+    Kind,
+    RelType,
+    List(&'static Schema),
+}
+
+struct Field {
+    name: &'static str,
+    ty: Ty,
+    required: bool,
+    /// Optional fields accept null as "absent".
+    nullable: bool,
+}
+
+const fn req(name: &'static str, ty: Ty) -> Field {
+    Field {
+        name,
+        ty,
+        required: true,
+        nullable: false,
+    }
+}
+
+const fn opt(name: &'static str, ty: Ty) -> Field {
+    Field {
+        name,
+        ty,
+        required: false,
+        nullable: true,
+    }
+}
+
+/// Optional, but null is not accepted (the field has a non-null default).
+const fn opt_nn(name: &'static str, ty: Ty) -> Field {
+    Field {
+        name,
+        ty,
+        required: false,
+        nullable: false,
+    }
+}
+
+struct Schema {
+    what: &'static str,
+    fields: &'static [Field],
+}
+
+static ARTICLE: Schema = Schema {
+    what: "article",
+    fields: &[
+        req("id", Ty::Str),
+        opt("path", Ty::Str),
+        opt("title", Ty::Str),
+        opt("language", Ty::Str),
+    ],
+};
+
+static ACTOR: Schema = Schema {
+    what: "actor",
+    fields: &[
+        req("id", Ty::Str),
+        req("name", Ty::Str),
+        opt_nn("aliases", Ty::StrList),
+        opt("kind", Ty::Str),
+    ],
+};
+
+static STATEMENT: Schema = Schema {
+    what: "statement",
+    fields: &[
+        req("id", Ty::Str),
+        req("text", Ty::Str),
+        req("source", Ty::NullableStr),
+        opt("article", Ty::Str),
+        opt("sentence", Ty::UInt),
+        opt("source_mention", Ty::Str),
+        opt("cue", Ty::Str),
+        opt_nn("kind", Ty::Kind),
+        opt("target", Ty::Str),
+        opt_nn("via", Ty::StrList),
+        opt("quote", Ty::Str),
+        opt("span", Ty::Span),
+        opt_nn("implicit", Ty::Bool),
+        opt_nn("headline", Ty::Bool),
+    ],
+};
+
+static RELATION: Schema = Schema {
+    what: "relation",
+    fields: &[
+        req("from", Ty::Str),
+        req("to", Ty::Str),
+        req("type", Ty::RelType),
+        opt("confidence", Ty::Confidence),
+        opt("reason", Ty::Str),
+    ],
+};
+
+static TOP: Schema = Schema {
+    what: "statement file",
+    fields: &[
+        opt_nn("format", Ty::Str),
+        opt_nn("articles", Ty::List(&ARTICLE)),
+        opt_nn("actors", Ty::List(&ACTOR)),
+        req("statements", Ty::List(&STATEMENT)),
+        opt_nn("relations", Ty::List(&RELATION)),
+    ],
+};
+
+fn describe(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn check_object(
+    map: &Map<String, Value>,
+    schema: &Schema,
+    path: &mut Vec<Seg>,
+    out: &mut Vec<Problem>,
+) {
+    for key in map.keys() {
+        if !schema.fields.iter().any(|f| f.name == key) {
+            let mut p = path.clone();
+            p.push(Seg::Key(key.clone()));
+            out.push(Problem {
+                path: p,
+                message: format!(
+                    "unknown field \"{key}\" in {} {}{}",
+                    article_for(schema.what),
+                    schema.what,
+                    suggest(key, schema.fields.iter().map(|f| f.name))
+                ),
+            });
+        }
+    }
+    for field in schema.fields {
+        match map.get(field.name) {
+            None if field.required => out.push(Problem {
+                path: path.clone(),
+                message: format!(
+                    "{} {} has no \"{}\" field",
+                    article_for(schema.what),
+                    schema.what,
+                    field.name
+                ),
+            }),
+            None => {}
+            Some(Value::Null) if field.nullable || matches!(field.ty, Ty::NullableStr) => {}
+            Some(v) => {
+                path.push(Seg::Key(field.name.to_string()));
+                check_value(v, field, path, out);
+                path.pop();
+            }
+        }
+    }
+}
+
+fn article_for(what: &str) -> &'static str {
+    if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+fn check_value(v: &Value, field: &Field, path: &mut Vec<Seg>, out: &mut Vec<Problem>) {
+    let name = field.name;
+    let mut bad = |expected: &str| {
+        out.push(Problem {
+            path: path.clone(),
+            message: format!("\"{name}\" must be {expected}, not {}", describe(v)),
+        })
+    };
+    match field.ty {
+        Ty::Str | Ty::NullableStr => match v.as_str() {
+            None => bad(if matches!(field.ty, Ty::NullableStr) {
+                "a string or null"
+            } else {
+                "a string"
+            }),
+            Some(s) if s.trim().is_empty() && matches!(name, "id" | "text" | "from" | "to" | "name") => out.push(Problem {
+                path: path.clone(),
+                message: format!("\"{name}\" must not be empty"),
+            }),
+            Some(_) => {}
+        },
+        Ty::UInt => {
+            if v.as_u64().is_none_or(|n| usize::try_from(n).is_err()) {
+                bad("a whole number ≥ 0")
+            }
+        }
+        Ty::Confidence => match v.as_f64() {
+            Some(c) if (0.0..=1.0).contains(&c) => {}
+            Some(c) => out.push(Problem {
+                path: path.clone(),
+                message: format!("\"confidence\" must be between 0 and 1, not {c}"),
+            }),
+            None => bad("a number between 0 and 1"),
+        },
+        Ty::Bool => {
+            if !v.is_boolean() {
+                bad("true or false")
+            }
+        }
+        Ty::StrList => match v.as_array() {
+            Some(items) if items.iter().all(Value::is_string) => {}
+            _ => bad("a list of strings"),
+        },
+        Ty::Span => match v.as_array().map(|a| a.as_slice()) {
+            Some([a, b]) if a.as_u64().is_some() && b.as_u64().is_some() => {
+                if a.as_u64() > b.as_u64() {
+                    out.push(Problem {
+                        path: path.clone(),
+                        message: "\"span\" must be [start, end] with start ≤ end".to_string(),
+                    })
+                }
+            }
+            _ => bad("a list of two whole numbers [start, end]"),
+        },
+        Ty::Kind => match v.as_str() {
+            Some(k) if Kind::parse(k).is_some() => {}
+            Some(k) => out.push(Problem {
+                path: path.clone(),
+                message: format!(
+                    "unknown kind \"{k}\"{} (one of: claim, accusation, denial, condemnation, appeal)",
+                    suggest(k, Kind::ALL.iter().map(|k| k.as_str()))
+                ),
+            }),
+            None => bad("a string"),
+        },
+        Ty::RelType => match v.as_str() {
+            Some(t) if RelationType::parse(t).is_some() => {}
+            Some(t) => out.push(Problem {
+                path: path.clone(),
+                message: format!(
+                    "unknown relation type \"{t}\"{} (one of: supports, disputes, denies)",
+                    suggest(t, RelationType::ALL.iter().map(|k| k.as_str()))
+                ),
+            }),
+            None => bad("a string"),
+        },
+        Ty::List(schema) => match v.as_array() {
+            Some(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push(Seg::Index(i));
+                    match item {
+                        Value::Object(m) => check_object(m, schema, path, out),
+                        other => out.push(Problem {
+                            path: path.clone(),
+                            message: format!(
+                                "{} {} must be an object, not {}",
+                                article_for(schema.what),
+                                schema.what,
+                                describe(other)
+                            ),
+                        }),
+                    }
+                    path.pop();
+                }
+            }
+            None => bad("a list"),
+        },
+    }
+}
+
+/// Duplicate actor or article ids inside one file (statement ids are checked by [`merge`]).
+fn check_duplicates_within(value: &Value, out: &mut Vec<Problem>) {
+    for list in ["actors", "articles"] {
+        let Some(items) = value.get(list).and_then(Value::as_array) else {
+            continue;
+        };
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, item) in items.iter().enumerate() {
+            if let Some(id) = item.get("id").and_then(Value::as_str)
+                && let Some(first) = seen.insert(id, i)
+            {
+                out.push(Problem {
+                    path: vec![Seg::Key(list.into()), Seg::Index(i), Seg::Key("id".into())],
+                    message: format!(
+                        "duplicate {} id \"{id}\" (also {list} item {})",
+                        &list[..list.len() - 1],
+                        first + 1
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// ` (did you mean "x"?)` for the closest candidate, or nothing.
+fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+    let limit = (word.chars().count() / 3).max(2);
+    candidates
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| format!(" (did you mean \"{c}\"?)"))
+        .unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------
+// Positions: a JSON path → line:column, through jsonc-parser's syntax tree.
+
+struct Locator<'a> {
+    text: &'a str,
+    ast: Option<jsonc_parser::ast::Value<'a>>,
+}
+
+impl<'a> Locator<'a> {
+    fn new(text: &'a str) -> Self {
+        let options = jsonc_parser::ParseOptions {
+            allow_comments: false,
+            allow_loose_object_property_names: false,
+            allow_trailing_commas: false,
+        };
+        let ast = jsonc_parser::parse_to_ast(text, &Default::default(), &options)
+            .ok()
+            .and_then(|r| r.value);
+        Locator { text, ast }
+    }
+
+    fn locate(&self, path: &[Seg]) -> Option<(usize, usize)> {
+        use jsonc_parser::ast::Value as V;
+        use jsonc_parser::common::Ranged;
+        let mut node = self.ast.as_ref()?;
+        let mut offset = node.start();
+        for seg in path {
+            match (seg, node) {
+                (Seg::Key(k), V::Object(obj)) => {
+                    let prop = obj.properties.iter().rev().find(|p| p.name.as_str() == k)?;
+                    offset = prop.range.start;
+                    node = &prop.value;
+                }
+                (Seg::Index(i), V::Array(arr)) => {
+                    node = arr.elements.get(*i)?;
+                    offset = node.start();
+                }
+                _ => break,
+            }
+        }
+        Some(line_col(self.text, offset))
+    }
+
+    fn diagnostic(&self, file: &Path, p: &Problem) -> Diagnostic {
+        Diagnostic::at(file, self.locate(&p.path), p.message.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<String> {
+        match parse(Path::new("t.json"), text) {
+            Err(Error::Input(d)) => d.iter().map(|d| d.to_string()).collect(),
+            other => panic!("expected an input error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn minimal_file_loads() {
+        let f = parse(
+            Path::new("t.json"),
+            r#"{"statements":[{"id":"a","text":"x","source":null}],"relations":[]}"#,
+        )
+        .unwrap();
+        assert_eq!(f.set.statements.len(), 1);
+        assert_eq!(f.set.format, FORMAT);
+    }
+
+    #[test]
+    fn misspelt_field_is_named_with_suggestion_and_position() {
+        let e =
+            errors("{\"statements\": [\n  {\"id\": \"a\", \"text\": \"x\", \"sorce\": null}\n]}");
+        assert!(e.iter().any(|m| m.starts_with("t.json:2:")
+            && m.contains("unknown field \"sorce\"")
+            && m.contains("did you mean \"source\"")));
+        assert!(e.iter().any(|m| m.contains("has no \"source\" field")));
+    }
+
+    #[test]
+    fn several_problems_reported_together() {
+        let e = errors(
+            r#"{"statements":[{"id":"a","text":"x","source":null,"kind":"claimm"}],
+               "relations":[{"from":"a","to":"a","type":"refutes","confidence":2}]}"#,
+        );
+        assert_eq!(e.len(), 3, "{e:?}");
+        assert!(
+            e[0].contains("unknown kind \"claimm\"") && e[0].contains("did you mean \"claim\"")
+        );
+    }
+
+    #[test]
+    fn syntax_error_has_line_and_column() {
+        let e = errors("{\n\"statements\": [,]}");
+        assert_eq!(e.len(), 1);
+        assert!(e[0].starts_with("t.json:2:"), "{e:?}");
+        assert!(e[0].contains("invalid JSON"));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = "[".repeat(100_000);
+        let e = errors(&text);
+        assert!(e[0].contains("nested too deeply"), "{e:?}");
+    }
+
+    #[test]
+    fn empty_and_non_object() {
+        assert!(errors("  \n")[0].contains("empty"));
+        assert!(errors("[1,2]")[0].contains("top level is a list"));
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_byte() {
+        let e = parse_bytes(Path::new("t.json"), b"{\n\"a\xff\"}").unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("t.json:2:3: invalid UTF-8 at byte 4"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn duplicates_across_files_name_both_places() {
+        let a = parse(
+            Path::new("a.json"),
+            r#"{"statements":[{"id":"s","text":"x","source":null}]}"#,
+        )
+        .unwrap();
+        let b = parse(
+            Path::new("b.json"),
+            "{\"statements\":[\n{\"id\":\"s\",\"text\":\"y\",\"source\":null}]}",
+        )
+        .unwrap();
+        let e = merge(&[a, b]).unwrap_err().to_string();
+        assert!(
+            e.contains("b.json:2:2: duplicate statement id \"s\" (first defined at a.json:1:17)"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn relations_to_unknown_ids_and_self() {
+        let a = parse(
+            Path::new("a.json"),
+            r#"{"statements":[{"id":"s1","text":"x","source":null}],
+                "relations":[{"from":"s1","to":"s2","type":"supports"},{"from":"s1","to":"s1","type":"denies"}]}"#,
+        )
+        .unwrap();
+        let e = merge(&[a]).unwrap_err().to_string();
+        assert!(
+            e.contains("unknown statement \"s2\" (did you mean \"s1\"?)"),
+            "{e}"
+        );
+        assert!(e.contains("relates statement \"s1\" to itself"), "{e}");
+    }
+
+    #[test]
+    fn relations_may_point_into_another_file() {
+        let a = parse(
+            Path::new("a.json"),
+            r#"{"statements":[{"id":"s1","text":"x","source":"A"}]}"#,
+        )
+        .unwrap();
+        let b = parse(
+            Path::new("b.json"),
+            r#"{"statements":[{"id":"s2","text":"y","source":"B"}],"relations":[{"from":"s2","to":"s1","type":"denies"}]}"#,
+        )
+        .unwrap();
+        let set = merge(&[a, b]).unwrap();
+        assert_eq!(set.statements.len(), 2);
+        assert_eq!(set.relations.len(), 1);
+    }
+
+    #[test]
+    fn wrong_types_are_named() {
+        let e =
+            errors(r#"{"statements":[{"id":3,"text":"x","source":null,"span":[5,1],"via":"AP"}]}"#);
+        assert!(
+            e.iter()
+                .any(|m| m.contains("\"id\" must be a string, not a number")),
+            "{e:?}"
+        );
+        assert!(e.iter().any(|m| m.contains("start ≤ end")), "{e:?}");
+        assert!(
+            e.iter()
+                .any(|m| m.contains("\"via\" must be a list of strings")),
+            "{e:?}"
+        );
+    }
+}

@@ -32,11 +32,7 @@ impl Diagnostic {
     }
 
     /// A problem at a position.
-    pub fn at(
-        file: impl Into<PathBuf>,
-        pos: Option<(usize, usize)>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn at(file: impl Into<PathBuf>, pos: Option<(usize, usize)>, message: impl Into<String>) -> Self {
         Diagnostic {
             file: file.into(),
             line: pos.map(|p| p.0),
@@ -80,10 +76,7 @@ pub enum Error {
 }
 
 fn join(d: &[Diagnostic]) -> String {
-    d.iter()
-        .map(|d| d.to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
+    d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
 }
 
 impl Error {
@@ -133,9 +126,6 @@ mod tests {
     fn diagnostic_place() {
         let d = Diagnostic::at("f.json", Some((3, 7)), "bad");
         assert_eq!(d.to_string(), "f.json:3:7: bad");
-        assert_eq!(
-            Diagnostic::file("f.json", "empty").to_string(),
-            "f.json: empty"
-        );
+        assert_eq!(Diagnostic::file("f.json", "empty").to_string(), "f.json: empty");
     }
 }

@@ -33,6 +33,7 @@ pub struct ClaimGraph {
     by_id: HashMap<String, usize>,
     actors: Vec<Actor>,
     statement_actor: Vec<Option<usize>>,
+    relation_ends: Vec<Option<(usize, usize)>>,
 }
 
 /// Folds a name for matching: NFC, lower case, single spaces.
@@ -54,11 +55,7 @@ pub fn slug(name: &str) -> String {
     while out.ends_with('-') {
         out.pop();
     }
-    if out.is_empty() {
-        "actor".to_string()
-    } else {
-        out
-    }
+    if out.is_empty() { "actor".to_string() } else { out }
 }
 
 impl ClaimGraph {
@@ -73,10 +70,12 @@ impl ClaimGraph {
             nodes.push(graph.add_node(NodeData { statement: i }));
             by_id.entry(s.id.clone()).or_insert(i);
         }
+        let mut relation_ends = vec![None; set.relations.len()];
         for (i, r) in set.relations.iter().enumerate() {
             if let (Some(&a), Some(&b)) = (by_id.get(&r.from), by_id.get(&r.to))
                 && a != b
             {
+                relation_ends[i] = Some((a, b));
                 graph.add_edge(
                     nodes[a],
                     nodes[b],
@@ -96,7 +95,13 @@ impl ClaimGraph {
             by_id,
             actors,
             statement_actor,
+            relation_ends,
         }
+    }
+
+    /// The statement indices (from, to) of a relation in the graph.
+    pub fn relation_ends(&self, relation: usize) -> Option<(usize, usize)> {
+        self.relation_ends[relation]
     }
 
     /// The set the graph was built from.
@@ -169,9 +174,7 @@ impl ClaimGraph {
 
     /// The edge index of a relation, if the relation is in the graph.
     pub fn edge_of_relation(&self, relation: usize) -> Option<EdgeIndex> {
-        self.graph
-            .edge_indices()
-            .find(|&e| self.graph[e].relation == relation)
+        self.graph.edge_indices().find(|&e| self.graph[e].relation == relation)
     }
 
     pub fn statement_count(&self) -> usize {
@@ -194,21 +197,14 @@ fn resolve_actors(set: &StatementSet) -> (Vec<Actor>, Vec<Option<usize>>) {
             lookup.entry(fold_name(name)).or_insert(i);
         }
     }
-    let mut ids: HashMap<String, usize> = actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.clone(), i))
-        .collect();
+    let mut ids: HashMap<String, usize> = actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
     let mut per_statement = Vec::with_capacity(set.statements.len());
     for s in &set.statements {
         let Some(src) = s.source.as_deref() else {
             per_statement.push(None);
             continue;
         };
-        let found = lookup
-            .get(src)
-            .or_else(|| lookup.get(&fold_name(src)))
-            .copied();
+        let found = lookup.get(src).or_else(|| lookup.get(&fold_name(src))).copied();
         let index = match found {
             Some(i) => i,
             None => {

@@ -41,16 +41,10 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<Input>> {
         if p.is_dir() {
             let mut found = Vec::new();
             if let Err(e) = walk(p, &mut found) {
-                problems.push(Diagnostic::file(
-                    p,
-                    format!("cannot read the directory: {e}"),
-                ));
+                problems.push(Diagnostic::file(p, format!("cannot read the directory: {e}")));
             }
             if found.is_empty() {
-                problems.push(Diagnostic::file(
-                    p,
-                    "the directory holds no .txt, .md or .json file",
-                ));
+                problems.push(Diagnostic::file(p, "the directory holds no .txt, .md or .json file"));
             }
             found.sort();
             out.extend(found.into_iter().map(|path| Input {
@@ -78,11 +72,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let path = entry?.path();
         if path.is_dir() {
             walk(&path, out)?;
-        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-            DIRECTORY_EXTENSIONS
-                .iter()
-                .any(|x| x.eq_ignore_ascii_case(e))
-        }) {
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| DIRECTORY_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        {
             out.push(path);
         }
     }

@@ -76,9 +76,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
                 ColorChoice::Auto => {
-                    output.is_none()
-                        && std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none()
+                    output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
                 }
             };
             let format = match format {
@@ -86,20 +84,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 ReportFormat::Markdown => report::Format::Markdown,
                 ReportFormat::Json => report::Format::Json,
             };
-            let text = report::render(&graph, &analysis, format, TextOptions { color });
-            emit(output, &text)
+            emit(output, |w| {
+                report::render_to(&graph, &analysis, format, TextOptions { color }, w)
+            })
         }
     }
 }
 
-/// Writes to the file (atomically) or to standard output.
-fn emit(output: Option<PathBuf>, text: &str) -> anyhow::Result<()> {
+/// Streams the output to the file (atomically) or to standard output.
+fn emit(output: Option<PathBuf>, fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
     match output {
-        Some(path) => claimgraph::output::write_atomic(&path, text.as_bytes())
+        Some(path) => claimgraph::output::write_atomic_with(&path, fill)
             .with_context(|| format!("the output was not written to {}", path.display())),
         None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            match fill(&mut out).and_then(|_| out.flush()) {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 r => r.context("cannot write to standard output"),
             }

@@ -12,9 +12,7 @@ use std::fmt;
 pub const FORMAT: &str = "claimgraph/1";
 
 /// What a statement does: the kind of speech act.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// An assertion that something is (or was, or will be) the case.
@@ -77,11 +75,7 @@ pub enum RelationType {
 
 impl RelationType {
     /// Every type, in a fixed order.
-    pub const ALL: [RelationType; 3] = [
-        RelationType::Supports,
-        RelationType::Disputes,
-        RelationType::Denies,
-    ];
+    pub const ALL: [RelationType; 3] = [RelationType::Supports, RelationType::Disputes, RelationType::Denies];
 
     /// The name used in statement files and reports.
     pub fn as_str(self) -> &'static str {
@@ -295,9 +289,6 @@ mod tests {
     fn minimal_statement_serialises_source_null() {
         let s = Statement::new("s1", None, "text");
         let json = serde_json::to_string(&s).unwrap();
-        assert_eq!(
-            json,
-            r#"{"id":"s1","source":null,"kind":"claim","text":"text"}"#
-        );
+        assert_eq!(json, r#"{"id":"s1","source":null,"kind":"claim","text":"text"}"#);
     }
 }

@@ -10,12 +10,33 @@ use std::path::Path;
 /// target's directory (so the rename stays on one file system) and is removed
 /// if anything fails.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Like [`write_atomic`], with the content produced by `fill` writing into a
+/// buffered writer (so a large output is never held in memory whole).
+pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
     let err = |source| Error::Write {
         path: path.to_path_buf(),
         source,
     };
     if path.is_dir() {
         return Err(err(std::io::Error::other("it is a directory")));
+    }
+    // A device or pipe (/dev/null, /dev/stdout, a FIFO) cannot be replaced by a
+    // rename: write to it directly.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|f| {
+                let mut w = std::io::BufWriter::new(f);
+                fill(&mut w)?;
+                w.flush()
+            })
+            .map_err(err);
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -26,7 +47,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
+    {
+        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        fill(&mut w).map_err(err)?;
+        w.flush().map_err(err)?;
+    }
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
@@ -48,6 +73,12 @@ mod tests {
             1,
             "no temporary file left"
         );
+    }
+
+    #[test]
+    fn device_is_written_not_replaced() {
+        write_atomic(Path::new("/dev/null"), b"x").unwrap();
+        assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
     }
 
     #[test]

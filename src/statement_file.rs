@@ -72,6 +72,18 @@ pub fn parse(path: &Path, text: &str) -> Result<ParsedFile> {
             "the file is empty (a statement file is a JSON object with a \"statements\" list)",
         )));
     }
+    // Fast path: a typed parse plus the checks serde cannot express. Only when
+    // something is wrong does the slower Value-based check run, to report every
+    // problem with its position.
+    if let Ok(set) = serde_json::from_str::<StatementSet>(text)
+        && quick_check(&set)
+    {
+        return Ok(ParsedFile {
+            path: path.to_path_buf(),
+            text: text.to_string(),
+            set,
+        });
+    }
     let mut value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => return Err(Error::input(json_error(path, text, &e))),
@@ -101,23 +113,39 @@ pub fn parse(path: &Path, text: &str) -> Result<ParsedFile> {
     if !problems.is_empty() {
         let locator = Locator::new(text);
         return Err(Error::Input(
-            problems
-                .into_iter()
-                .map(|p| locator.diagnostic(path, &p))
-                .collect(),
+            problems.into_iter().map(|p| locator.diagnostic(path, &p)).collect(),
         ));
     }
-    let set: StatementSet = serde_json::from_value(value.take()).map_err(|e| {
-        Error::input(Diagnostic::file(
-            path,
-            format!("invalid statement file: {e}"),
-        ))
-    })?;
+    let set: StatementSet = serde_json::from_value(value.take())
+        .map_err(|e| Error::input(Diagnostic::file(path, format!("invalid statement file: {e}"))))?;
     Ok(ParsedFile {
         path: path.to_path_buf(),
         text: text.to_string(),
         set,
     })
+}
+
+/// The per-file checks of the Value path that a typed parse does not make.
+fn quick_check(set: &StatementSet) -> bool {
+    let blank = |s: &str| s.trim().is_empty();
+    set.format == FORMAT
+        && set
+            .statements
+            .iter()
+            .all(|s| !blank(&s.id) && !blank(&s.text) && s.span.is_none_or(|[a, b]| a <= b))
+        && set
+            .relations
+            .iter()
+            .all(|r| !blank(&r.from) && !blank(&r.to) && r.confidence.is_none_or(|c| (0.0..=1.0).contains(&c)))
+        && set.actors.iter().all(|a| !blank(&a.id) && !blank(&a.name))
+        && set.articles.iter().all(|a| !blank(&a.id))
+        && unique(set.actors.iter().map(|a| a.id.as_str()))
+        && unique(set.articles.iter().map(|a| a.id.as_str()))
+}
+
+fn unique<'a>(ids: impl Iterator<Item = &'a str>) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    ids.into_iter().all(|id| seen.insert(id))
 }
 
 fn json_error(path: &Path, text: &str, e: &serde_json::Error) -> Diagnostic {
@@ -214,10 +242,7 @@ pub fn merge_with(files: &[ParsedFile], known: &[&StatementSet]) -> Result<State
                     problems.push(Diagnostic::at(
                         &f.path,
                         pos,
-                        format!(
-                            "duplicate statement id \"{}\" (first defined at {first})",
-                            s.id
-                        ),
+                        format!("duplicate statement id \"{}\" (first defined at {first})", s.id),
                     ));
                 }
             }
@@ -244,11 +269,7 @@ pub fn merge_with(files: &[ParsedFile], known: &[&StatementSet]) -> Result<State
                 problems.push(Diagnostic::at(
                     &f.path,
                     pos,
-                    format!(
-                        "relation {} relates statement \"{}\" to itself",
-                        ri + 1,
-                        r.from
-                    ),
+                    format!("relation {} relates statement \"{}\" to itself", ri + 1, r.from),
                 ));
             }
         }
@@ -312,19 +333,11 @@ struct Problem {
 }
 
 fn stmt_path(i: usize, field: &str) -> Vec<Seg> {
-    vec![
-        Seg::Key("statements".into()),
-        Seg::Index(i),
-        Seg::Key(field.into()),
-    ]
+    vec![Seg::Key("statements".into()), Seg::Index(i), Seg::Key(field.into())]
 }
 
 fn rel_path(i: usize, field: &str) -> Vec<Seg> {
-    vec![
-        Seg::Key("relations".into()),
-        Seg::Index(i),
-        Seg::Key(field.into()),
-    ]
+    vec![Seg::Key("relations".into()), Seg::Index(i), Seg::Key(field.into())]
 }
 
 #[derive(Clone, Copy)]
@@ -455,12 +468,7 @@ fn describe(v: &Value) -> &'static str {
     }
 }
 
-fn check_object(
-    map: &Map<String, Value>,
-    schema: &Schema,
-    path: &mut Vec<Seg>,
-    out: &mut Vec<Problem>,
-) {
+fn check_object(map: &Map<String, Value>, schema: &Schema, path: &mut Vec<Seg>, out: &mut Vec<Problem>) {
     for key in map.keys() {
         if !schema.fields.iter().any(|f| f.name == key) {
             let mut p = path.clone();
@@ -521,10 +529,12 @@ fn check_value(v: &Value, field: &Field, path: &mut Vec<Seg>, out: &mut Vec<Prob
             } else {
                 "a string"
             }),
-            Some(s) if s.trim().is_empty() && matches!(name, "id" | "text" | "from" | "to" | "name") => out.push(Problem {
-                path: path.clone(),
-                message: format!("\"{name}\" must not be empty"),
-            }),
+            Some(s) if s.trim().is_empty() && matches!(name, "id" | "text" | "from" | "to" | "name") => {
+                out.push(Problem {
+                    path: path.clone(),
+                    message: format!("\"{name}\" must not be empty"),
+                })
+            }
             Some(_) => {}
         },
         Ty::UInt => {
@@ -713,8 +723,7 @@ mod tests {
 
     #[test]
     fn misspelt_field_is_named_with_suggestion_and_position() {
-        let e =
-            errors("{\"statements\": [\n  {\"id\": \"a\", \"text\": \"x\", \"sorce\": null}\n]}");
+        let e = errors("{\"statements\": [\n  {\"id\": \"a\", \"text\": \"x\", \"sorce\": null}\n]}");
         assert!(e.iter().any(|m| m.starts_with("t.json:2:")
             && m.contains("unknown field \"sorce\"")
             && m.contains("did you mean \"source\"")));
@@ -728,9 +737,7 @@ mod tests {
                "relations":[{"from":"a","to":"a","type":"refutes","confidence":2}]}"#,
         );
         assert_eq!(e.len(), 3, "{e:?}");
-        assert!(
-            e[0].contains("unknown kind \"claimm\"") && e[0].contains("did you mean \"claim\"")
-        );
+        assert!(e[0].contains("unknown kind \"claimm\"") && e[0].contains("did you mean \"claim\""));
     }
 
     #[test]
@@ -757,11 +764,7 @@ mod tests {
     #[test]
     fn invalid_utf8_names_the_byte() {
         let e = parse_bytes(Path::new("t.json"), b"{\n\"a\xff\"}").unwrap_err();
-        assert!(
-            e.to_string()
-                .contains("t.json:2:3: invalid UTF-8 at byte 4"),
-            "{e}"
-        );
+        assert!(e.to_string().contains("t.json:2:3: invalid UTF-8 at byte 4"), "{e}");
     }
 
     #[test]
@@ -792,10 +795,7 @@ mod tests {
         )
         .unwrap();
         let e = merge(&[a]).unwrap_err().to_string();
-        assert!(
-            e.contains("unknown statement \"s2\" (did you mean \"s1\"?)"),
-            "{e}"
-        );
+        assert!(e.contains("unknown statement \"s2\" (did you mean \"s1\"?)"), "{e}");
         assert!(e.contains("relates statement \"s1\" to itself"), "{e}");
     }
 
@@ -818,17 +818,14 @@ mod tests {
 
     #[test]
     fn wrong_types_are_named() {
-        let e =
-            errors(r#"{"statements":[{"id":3,"text":"x","source":null,"span":[5,1],"via":"AP"}]}"#);
+        let e = errors(r#"{"statements":[{"id":3,"text":"x","source":null,"span":[5,1],"via":"AP"}]}"#);
         assert!(
-            e.iter()
-                .any(|m| m.contains("\"id\" must be a string, not a number")),
+            e.iter().any(|m| m.contains("\"id\" must be a string, not a number")),
             "{e:?}"
         );
         assert!(e.iter().any(|m| m.contains("start ≤ end")), "{e:?}");
         assert!(
-            e.iter()
-                .any(|m| m.contains("\"via\" must be a list of strings")),
+            e.iter().any(|m| m.contains("\"via\" must be a list of strings")),
             "{e:?}"
         );
     }

@@ -132,12 +132,9 @@ impl SupportSearch {
 /// derived (by their core relation, then path length, then ends).
 pub fn find(graph: &ClaimGraph, sides: &Sides) -> Vec<Contradiction> {
     let relations = graph.relations();
-    let conf = |path: &[usize]| -> f64 {
-        path.iter()
-            .map(|&r| relations[r].confidence_or_default())
-            .product()
-    };
-    let same_source = |a: usize, b: usize| matches!((graph.actor_of(a), graph.actor_of(b)), (Some(x), Some(y)) if x == y);
+    let conf = |path: &[usize]| -> f64 { path.iter().map(|&r| relations[r].confidence_or_default()).product() };
+    let same_source =
+        |a: usize, b: usize| matches!((graph.actor_of(a), graph.actor_of(b)), (Some(x), Some(y)) if x == y);
     let key = |a: usize, b: usize| if a < b { (a, b) } else { (b, a) };
 
     let edges = graph.edges();
@@ -229,11 +226,8 @@ mod tests {
     fn graph(sources: &[&str], rels: &[(usize, usize, RelationType)]) -> ClaimGraph {
         let mut set = StatementSet::default();
         for (i, src) in sources.iter().enumerate() {
-            set.statements.push(Statement::new(
-                format!("s{i}"),
-                Some(src.to_string()),
-                format!("t{i}"),
-            ));
+            set.statements
+                .push(Statement::new(format!("s{i}"), Some(src.to_string()), format!("t{i}")));
         }
         for &(a, b, t) in rels {
             set.relations.push(Relation {
@@ -296,10 +290,7 @@ mod tests {
         let c = run(&g);
         assert_eq!(c[0].kind, ContradictionKind::SelfContradiction);
         assert_eq!(c.len(), 2);
-        assert_eq!(
-            (c[1].a, c[1].b, c[1].kind),
-            (2, 0, ContradictionKind::Derived)
-        );
+        assert_eq!((c[1].a, c[1].b, c[1].kind), (2, 0, ContradictionKind::Derived));
     }
 
     #[test]

@@ -169,7 +169,7 @@ pub fn compute(graph: &ClaimGraph) -> Sides {
     let mut group_of_root: Vec<Option<(usize, u8)>> = vec![None; n];
     let mut groups: Vec<SideGroup> = Vec::new();
     let mut placement = vec![None; n];
-    for s in 0..n {
+    for (s, place) in placement.iter_mut().enumerate() {
         let (root, parity) = uf.find(s);
         if !has_negative[root] {
             continue;
@@ -190,17 +190,18 @@ pub fn compute(graph: &ClaimGraph) -> Sides {
             Camp::A => g.camp_a.push(s),
             Camp::B => g.camp_b.push(s),
         }
-        placement[s] = Some((gid, camp));
+        *place = Some((gid, camp));
     }
     for g in &mut groups {
         g.actors_a = count_actors(graph, &g.camp_a);
         g.actors_b = count_actors(graph, &g.camp_b);
     }
+    let forest = Forest::new(&tree);
     let inconsistencies = rejected
         .into_iter()
         .map(|(a, b, relation)| Inconsistency {
             relation,
-            chain: tree_path(&tree, a, b),
+            chain: forest.path(a, b),
             group: placement[a].map_or(0, |p: (usize, Camp)| p.0),
         })
         .collect::<Vec<_>>();
@@ -227,39 +228,65 @@ fn count_actors(graph: &ClaimGraph, statements: &[usize]) -> Vec<(usize, usize)>
     counts
 }
 
-/// Longest chain explored when explaining an inconsistency.
-const MAX_EXPLAIN_VISITS: usize = 100_000;
+/// A rooted spanning forest of the accepted relations: the chain of
+/// relations between two statements of a tree is found by climbing from both
+/// to their lowest common ancestor (O(chain length) per query).
+struct Forest {
+    parent: Vec<(usize, usize)>,
+    depth: Vec<usize>,
+}
 
-/// The relations on the forest path from a to b (empty if none is found
-/// within the visit budget).
-fn tree_path(tree: &[Vec<(usize, usize)>], a: usize, b: usize) -> Vec<usize> {
-    let mut prev: std::collections::HashMap<usize, (usize, usize)> =
-        std::collections::HashMap::new();
-    let mut queue = VecDeque::from([a]);
-    prev.insert(a, (a, usize::MAX));
-    while let Some(x) = queue.pop_front() {
-        if x == b || prev.len() > MAX_EXPLAIN_VISITS {
-            break;
-        }
-        for &(y, r) in &tree[x] {
-            if let std::collections::hash_map::Entry::Vacant(v) = prev.entry(y) {
-                v.insert((x, r));
-                queue.push_back(y);
+impl Forest {
+    fn new(tree: &[Vec<(usize, usize)>]) -> Self {
+        let n = tree.len();
+        let mut parent = vec![(usize::MAX, usize::MAX); n];
+        let mut depth = vec![0; n];
+        let mut seen = vec![false; n];
+        let mut queue = VecDeque::new();
+        for root in 0..n {
+            if seen[root] {
+                continue;
+            }
+            seen[root] = true;
+            queue.push_back(root);
+            while let Some(x) = queue.pop_front() {
+                for &(y, r) in &tree[x] {
+                    if !seen[y] {
+                        seen[y] = true;
+                        parent[y] = (x, r);
+                        depth[y] = depth[x] + 1;
+                        queue.push_back(y);
+                    }
+                }
             }
         }
+        Forest { parent, depth }
     }
-    let mut chain = Vec::new();
-    if !prev.contains_key(&b) {
-        return chain;
+
+    /// The relations on the forest path from a to b (empty if unconnected).
+    fn path(&self, mut a: usize, mut b: usize) -> Vec<usize> {
+        let (mut up, mut down) = (Vec::new(), Vec::new());
+        while self.depth[a] > self.depth[b] {
+            up.push(self.parent[a].1);
+            a = self.parent[a].0;
+        }
+        while self.depth[b] > self.depth[a] {
+            down.push(self.parent[b].1);
+            b = self.parent[b].0;
+        }
+        while a != b {
+            if self.parent[a].0 == usize::MAX || self.parent[b].0 == usize::MAX {
+                return Vec::new();
+            }
+            up.push(self.parent[a].1);
+            a = self.parent[a].0;
+            down.push(self.parent[b].1);
+            b = self.parent[b].0;
+        }
+        down.reverse();
+        up.extend(down);
+        up
     }
-    let mut cur = b;
-    while cur != a {
-        let (p, r) = prev[&cur];
-        chain.push(r);
-        cur = p;
-    }
-    chain.reverse();
-    chain
 }
 
 #[cfg(test)]
@@ -292,14 +319,7 @@ mod tests {
 
     #[test]
     fn balanced_graph_splits_in_two() {
-        let g = graph(
-            4,
-            &[
-                (0, 1, Supports, 1.0),
-                (2, 0, Denies, 1.0),
-                (3, 2, Supports, 1.0),
-            ],
-        );
+        let g = graph(4, &[(0, 1, Supports, 1.0), (2, 0, Denies, 1.0), (3, 2, Supports, 1.0)]);
         let s = compute(&g);
         assert_eq!(s.groups.len(), 1);
         assert_eq!(s.groups[0].camp_a, vec![0, 1]);
@@ -312,11 +332,7 @@ mod tests {
         // 0 supports 1, 1 supports 2, but 2 disputes 0 (weakly).
         let g = graph(
             3,
-            &[
-                (0, 1, Supports, 0.9),
-                (1, 2, Supports, 0.9),
-                (2, 0, Disputes, 0.3),
-            ],
+            &[(0, 1, Supports, 0.9), (1, 2, Supports, 0.9), (2, 0, Disputes, 0.3)],
         );
         let s = compute(&g);
         assert_eq!(s.inconsistencies.len(), 1);

@@ -58,8 +58,7 @@ pub fn actor_stances(graph: &ClaimGraph) -> Vec<ActorStance> {
             statements[a] += 1;
         }
     }
-    let mut towards: Vec<BTreeMap<usize, StanceCount>> =
-        vec![BTreeMap::new(); graph.actors().len()];
+    let mut towards: Vec<BTreeMap<usize, StanceCount>> = vec![BTreeMap::new(); graph.actors().len()];
     for (from, to, e) in graph.edges() {
         if let (Some(a), Some(b)) = (graph.actor_of(from), graph.actor_of(to))
             && a != b
@@ -115,10 +114,7 @@ pub fn contested(graph: &ClaimGraph) -> Vec<Contested> {
     out.sort_by(|x, y| {
         y.score
             .total_cmp(&x.score)
-            .then(
-                (y.supporters.len() + y.opponents.len())
-                    .cmp(&(x.supporters.len() + x.opponents.len())),
-            )
+            .then((y.supporters.len() + y.opponents.len()).cmp(&(x.supporters.len() + x.opponents.len())))
             .then(x.statement.cmp(&y.statement))
     });
     out

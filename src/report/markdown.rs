@@ -21,8 +21,7 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-pub(super) fn render(r: &Report) -> String {
-    let mut out = String::new();
+pub(super) fn render(r: &Report, out: &mut impl Write) {
     let s = &r.summary;
     let _ = writeln!(out, "# Claim graph report\n");
     let _ = writeln!(
@@ -55,21 +54,16 @@ pub(super) fn render(r: &Report) -> String {
             c.relation,
             c.confidence
         );
-        statement(&mut out, r, r.by_id(&c.a));
-        statement(&mut out, r, r.by_id(&c.b));
+        statement(out, r, r.by_id(c.a));
+        statement(out, r, r.by_id(c.b));
         if c.derived {
             let _ = writeln!(out, "Why:\n");
             for step in &c.path {
-                let _ = writeln!(
-                    out,
-                    "1. {}: {}",
-                    escape(&r.describe_step(step)),
-                    escape(&step.reason)
-                );
+                let _ = writeln!(out, "1. {}: {}", escape(&r.describe_step(step)), escape(step.reason));
             }
             let _ = writeln!(out);
         } else {
-            let _ = writeln!(out, "Why: {}\n", escape(&c.path[0].reason));
+            let _ = writeln!(out, "Why: {}\n", escape(c.path[0].reason));
         }
     }
 
@@ -109,8 +103,8 @@ pub(super) fn render(r: &Report) -> String {
             "{}. `{}` **{}**: {} — supported by {}; opposed by {}",
             i + 1,
             c.statement,
-            escape(r.source_of(&c.statement)),
-            escape(&r.by_id(&c.statement).text),
+            escape(r.source_of(c.statement)),
+            escape(&r.by_id(c.statement).text),
             c.supporters
                 .iter()
                 .map(|x| format!("`{x}`"))
@@ -134,7 +128,7 @@ pub(super) fn render(r: &Report) -> String {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
-            escape(&a.name),
+            escape(a.name),
             a.statements,
             escape(&actor_list(&a.supports, "")),
             escape(&actor_list(&a.disputes, "")),
@@ -148,10 +142,9 @@ pub(super) fn render(r: &Report) -> String {
             let _ = writeln!(out, "- {}", escape(&i.explanation));
         }
     }
-    out
 }
 
-fn statement(out: &mut String, r: &Report, s: &Statement) {
+fn statement(out: &mut impl Write, r: &Report, s: &Statement) {
     let mut extra = vec![s.kind.as_str().to_string()];
     if s.implicit {
         extra.insert(0, "implicit".into());
@@ -177,9 +170,6 @@ fn statement(out: &mut String, r: &Report, s: &Statement) {
 mod tests {
     #[test]
     fn escape_markup() {
-        assert_eq!(
-            super::escape("a|b *c*\nd"),
-            "a\\|b \\*c\\*  d".replace("  ", " ")
-        );
+        assert_eq!(super::escape("a|b *c*\nd"), "a\\|b \\*c\\*  d".replace("  ", " "));
     }
 }

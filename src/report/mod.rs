@@ -28,18 +28,61 @@ pub struct TextOptions {
     pub color: bool,
 }
 
-/// Renders a report in the given format.
-pub fn render(
+/// Renders a report in the given format into a string.
+pub fn render(graph: &ClaimGraph, analysis: &Analysis, format: Format, options: TextOptions) -> String {
+    let mut out = Vec::new();
+    render_to(graph, analysis, format, options, &mut out).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("reports are UTF-8")
+}
+
+/// Renders a report in the given format into a writer (streamed: a large
+/// report is never held in memory as one string).
+pub fn render_to(
     graph: &ClaimGraph,
     analysis: &Analysis,
     format: Format,
     options: TextOptions,
-) -> String {
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let report = Report::new(graph, analysis);
     match format {
-        Format::Text => text::render(&report, options),
-        Format::Markdown => markdown::render(&report),
-        Format::Json => report.to_json(),
+        Format::Text => with_fmt(out, |w| text::render(&report, options, w)),
+        Format::Markdown => with_fmt(out, |w| markdown::render(&report, w)),
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &report)?;
+            out.write_all(b"\n")
+        }
+    }
+}
+
+/// Lets the renderers use `write!` (fmt::Write) on an io::Write, keeping the
+/// first io error.
+struct FmtAdapter<'w> {
+    inner: &'w mut dyn std::io::Write,
+    error: Option<std::io::Error>,
+}
+
+impl std::fmt::Write for FmtAdapter<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        if self.error.is_some() {
+            return Err(std::fmt::Error);
+        }
+        self.inner.write_all(s.as_bytes()).map_err(|e| {
+            self.error = Some(e);
+            std::fmt::Error
+        })
+    }
+}
+
+fn with_fmt(out: &mut dyn std::io::Write, f: impl FnOnce(&mut FmtAdapter)) -> std::io::Result<()> {
+    let mut w = FmtAdapter {
+        inner: out,
+        error: None,
+    };
+    f(&mut w);
+    match w.error {
+        Some(e) => Err(e),
+        None => Ok(()),
     }
 }
 
@@ -51,11 +94,11 @@ pub const REPORT_FORMAT: &str = "claimgraph-report/1";
 pub struct Report<'a> {
     pub format: &'static str,
     pub summary: SummaryView,
-    pub contradictions: Vec<ContradictionView>,
-    pub sides: Vec<SideView>,
-    pub contested: Vec<ContestedView>,
-    pub actors: Vec<ActorView>,
-    pub inconsistencies: Vec<InconsistencyView>,
+    pub contradictions: Vec<ContradictionView<'a>>,
+    pub sides: Vec<SideView<'a>>,
+    pub contested: Vec<ContestedView<'a>>,
+    pub actors: Vec<ActorView<'a>>,
+    pub inconsistencies: Vec<InconsistencyView<'a>>,
     #[serde(skip)]
     pub graph: &'a ClaimGraph,
 }
@@ -82,19 +125,23 @@ pub struct SummaryView {
 
 /// One relation on a derivation path or an inconsistency chain.
 #[derive(Debug, Clone, Serialize)]
-pub struct StepView {
-    pub from: String,
-    pub to: String,
+pub struct StepView<'a> {
+    #[serde(skip)]
+    pub from_index: usize,
+    #[serde(skip)]
+    pub to_index: usize,
+    pub from: &'a str,
+    pub to: &'a str,
     #[serde(rename = "type")]
     pub kind: &'static str,
     pub confidence: f64,
-    pub reason: String,
+    pub reason: &'a str,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ContradictionView {
-    pub a: String,
-    pub b: String,
+pub struct ContradictionView<'a> {
+    pub a: &'a str,
+    pub b: &'a str,
     /// direct | derived | self
     pub kind: &'static str,
     /// For `self`: whether it was found through a derivation.
@@ -103,53 +150,53 @@ pub struct ContradictionView {
     pub relation: &'static str,
     pub confidence: f64,
     pub group: Option<usize>,
-    pub path: Vec<StepView>,
+    pub path: Vec<StepView<'a>>,
     pub explanation: String,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ActorCount {
-    pub id: String,
-    pub name: String,
+pub struct ActorCount<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
     pub count: usize,
 }
 
 #[derive(Debug, Serialize)]
-pub struct SideView {
+pub struct SideView<'a> {
     pub group: usize,
     pub camp: &'static str,
-    pub statements: Vec<String>,
-    pub actors: Vec<ActorCount>,
+    pub statements: Vec<&'a str>,
+    pub actors: Vec<ActorCount<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ContestedView {
-    pub statement: String,
-    pub supporters: Vec<String>,
-    pub opponents: Vec<String>,
+pub struct ContestedView<'a> {
+    pub statement: &'a str,
+    pub supporters: Vec<&'a str>,
+    pub opponents: Vec<&'a str>,
     pub score: f64,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ActorView {
-    pub id: String,
-    pub name: String,
+pub struct ActorView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
     pub statements: usize,
-    pub supports: Vec<ActorCount>,
-    pub disputes: Vec<ActorCount>,
-    pub denies: Vec<ActorCount>,
+    pub supports: Vec<ActorCount<'a>>,
+    pub disputes: Vec<ActorCount<'a>>,
+    pub denies: Vec<ActorCount<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct InconsistencyView {
-    pub from: String,
-    pub to: String,
+pub struct InconsistencyView<'a> {
+    pub from: &'a str,
+    pub to: &'a str,
     #[serde(rename = "type")]
     pub kind: &'static str,
     pub confidence: f64,
-    pub reason: String,
+    pub reason: &'a str,
     pub group: usize,
-    pub chain: Vec<StepView>,
+    pub chain: Vec<StepView<'a>>,
     pub explanation: String,
 }
 
@@ -193,11 +240,8 @@ impl<'a> Report<'a> {
     }
 
     fn fill(mut self, analysis: &Analysis) -> Self {
-        self.contradictions = analysis
-            .contradictions
-            .iter()
-            .map(|c| self.contradiction(c))
-            .collect();
+        let graph = self.graph;
+        self.contradictions = analysis.contradictions.iter().map(|c| self.contradiction(c)).collect();
         self.sides = analysis.sides.iter().flat_map(|g| self.side(g)).collect();
         self.contested = analysis
             .contested
@@ -213,7 +257,7 @@ impl<'a> Report<'a> {
             .actors
             .iter()
             .map(|a| {
-                let actor = &self.graph.actors()[a.actor];
+                let actor = &graph.actors()[a.actor];
                 let pick = |f: fn(&crate::analysis::StanceCount) -> usize| {
                     a.towards
                         .iter()
@@ -222,8 +266,8 @@ impl<'a> Report<'a> {
                         .collect()
                 };
                 ActorView {
-                    id: actor.id.clone(),
-                    name: actor.name.clone(),
+                    id: &actor.id,
+                    name: &actor.name,
                     statements: a.statements,
                     supports: pick(|c| c.supports),
                     disputes: pick(|c| c.disputes),
@@ -235,7 +279,7 @@ impl<'a> Report<'a> {
             .inconsistencies
             .iter()
             .map(|i| {
-                let r = &self.graph.relations()[i.relation];
+                let r = &graph.relations()[i.relation];
                 let step = self.step(i.relation);
                 let chain: Vec<StepView> = i.chain.iter().map(|&x| self.step(x)).collect();
                 let explanation = if chain.is_empty() {
@@ -261,8 +305,8 @@ impl<'a> Report<'a> {
                     )
                 };
                 InconsistencyView {
-                    from: step.from.clone(),
-                    to: step.to.clone(),
+                    from: step.from,
+                    to: step.to,
                     kind: step.kind,
                     confidence: step.confidence,
                     reason: step.reason,
@@ -276,45 +320,44 @@ impl<'a> Report<'a> {
     }
 
     /// The statement at an index.
-    pub fn statement(&self, index: usize) -> &Statement {
+    pub fn statement(&self, index: usize) -> &'a Statement {
         &self.graph.statements()[index]
     }
 
     /// The statement with an id (ids in a report always exist).
-    pub fn by_id(&self, id: &str) -> &Statement {
-        self.statement(
-            self.graph
-                .index_of(id)
-                .expect("report ids come from the graph"),
-        )
+    pub fn by_id(&self, id: &str) -> &'a Statement {
+        self.statement(self.graph.index_of(id).expect("report ids come from the graph"))
     }
 
-    fn id(&self, index: usize) -> String {
-        self.statement(index).id.clone()
+    fn id(&self, index: usize) -> &'a str {
+        &self.graph.statements()[index].id
     }
 
     /// "Source name" of a statement by id.
-    pub fn source_of(&self, id: &str) -> &str {
+    pub fn source_of(&self, id: &str) -> &'a str {
         self.graph.source_name(self.graph.index_of(id).unwrap_or(0))
     }
 
-    fn actor_count(&self, actor: usize, count: usize) -> ActorCount {
+    fn actor_count(&self, actor: usize, count: usize) -> ActorCount<'a> {
         let a = &self.graph.actors()[actor];
         ActorCount {
-            id: a.id.clone(),
-            name: a.name.clone(),
+            id: &a.id,
+            name: &a.name,
             count,
         }
     }
 
-    fn step(&self, relation: usize) -> StepView {
+    fn step(&self, relation: usize) -> StepView<'a> {
         let r = &self.graph.relations()[relation];
+        let (from_index, to_index) = self.graph.relation_ends(relation).unwrap_or_default();
         StepView {
-            from: r.from.clone(),
-            to: r.to.clone(),
+            from_index,
+            to_index,
+            from: &r.from,
+            to: &r.to,
             kind: r.kind.as_str(),
             confidence: round3(r.confidence_or_default()),
-            reason: r.reason_or_default().to_string(),
+            reason: r.reason_or_default(),
         }
     }
 
@@ -323,26 +366,26 @@ impl<'a> Report<'a> {
         format!(
             "{} ({}) {} {} ({})",
             s.from,
-            self.source_of(&s.from),
+            self.graph.source_name(s.from_index),
             s.kind,
             s.to,
-            self.source_of(&s.to)
+            self.graph.source_name(s.to_index)
         )
     }
 
-    fn contradiction(&self, c: &Contradiction) -> ContradictionView {
+    fn contradiction(&self, c: &Contradiction) -> ContradictionView<'a> {
         let path: Vec<StepView> = c.path.iter().map(|&r| self.step(r)).collect();
         let (a, b) = (self.id(c.a), self.id(c.b));
         let explanation = if c.derived {
             let steps = path
                 .iter()
-                .map(|s| format!("{} (because: {})", self.describe_step(s), s.reason))
+                .map(|s| self.describe_step(s))
                 .collect::<Vec<_>>()
                 .join("; ");
             format!(
                 "{steps}; so {a} ({}) and {b} ({}) cannot both hold",
-                self.source_of(&a),
-                self.source_of(&b)
+                self.graph.source_name(c.a),
+                self.graph.source_name(c.b)
             )
         } else {
             format!("{}: {}", self.describe_step(&path[0]), path[0].reason)
@@ -360,15 +403,12 @@ impl<'a> Report<'a> {
         }
     }
 
-    fn side(&self, g: &SideGroup) -> [SideView; 2] {
+    fn side(&self, g: &SideGroup) -> [SideView<'a>; 2] {
         let camp = |camp: Camp, statements: &[usize], actors: &[(usize, usize)]| SideView {
             group: g.id,
             camp: camp.as_str(),
             statements: statements.iter().map(|&s| self.id(s)).collect(),
-            actors: actors
-                .iter()
-                .map(|&(a, n)| self.actor_count(a, n))
-                .collect(),
+            actors: actors.iter().map(|&(a, n)| self.actor_count(a, n)).collect(),
         };
         [
             camp(Camp::A, &g.camp_a, &g.actors_a),

@@ -39,9 +39,8 @@ fn paint(style: Style, text: &str) -> String {
     format!("{style}{text}{style:#}")
 }
 
-pub(super) fn render(r: &Report, options: TextOptions) -> String {
+pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
     let st = Styles::new(options.color);
-    let mut out = String::new();
     let s = &r.summary;
     let _ = writeln!(out, "{}", paint(st.heading, "claimgraph report"));
     let _ = writeln!(
@@ -86,8 +85,8 @@ pub(super) fn render(r: &Report, options: TextOptions) -> String {
             c.relation,
             c.confidence
         );
-        statement_line(&mut out, &st, r, "A", r.by_id(&c.a));
-        statement_line(&mut out, &st, r, "B", r.by_id(&c.b));
+        statement_line(out, &st, r, "A", r.by_id(c.a));
+        statement_line(out, &st, r, "B", r.by_id(c.b));
         if c.derived {
             let _ = writeln!(out, "    {}", paint(st.dim, "why:"));
             for step in &c.path {
@@ -129,13 +128,13 @@ pub(super) fn render(r: &Report, options: TextOptions) -> String {
         let _ = writeln!(out, "  none");
     }
     for (i, c) in r.contested.iter().enumerate() {
-        let stmt = r.by_id(&c.statement);
+        let stmt = r.by_id(c.statement);
         let _ = writeln!(
             out,
             "  {}. {} {}: {}",
             i + 1,
-            paint(st.id, &c.statement),
-            paint(st.source, r.source_of(&c.statement)),
+            paint(st.id, c.statement),
+            paint(st.source, r.source_of(c.statement)),
             stmt.text
         );
         let _ = writeln!(
@@ -154,7 +153,7 @@ pub(super) fn render(r: &Report, options: TextOptions) -> String {
         let _ = writeln!(
             out,
             "  {} ({}): {} statement{}",
-            paint(st.source, &a.name),
+            paint(st.source, a.name),
             a.id,
             a.statements,
             if a.statements == 1 { "" } else { "s" }
@@ -176,10 +175,9 @@ pub(super) fn render(r: &Report, options: TextOptions) -> String {
             let _ = writeln!(out, "  - {}", i.explanation);
         }
     }
-    out
 }
 
-fn statement_line(out: &mut String, st: &Styles, r: &Report, label: &str, s: &Statement) {
+fn statement_line(out: &mut impl Write, st: &Styles, r: &Report, label: &str, s: &Statement) {
     let origin = r.origin(s);
     let mut extra = Vec::new();
     if s.implicit {

@@ -15,10 +15,12 @@ pub mod analysis;
 pub mod error;
 pub mod graph;
 pub mod input;
+pub mod lexicon;
 pub mod model;
 pub mod output;
 pub mod report;
 pub mod statement_file;
+pub mod text;
 
 pub use analysis::{Analysis, analyze};
 pub use error::{Diagnostic, Error, Result};

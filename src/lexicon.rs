@@ -1,0 +1,348 @@
+//! Language knowledge as data: cue words with their kind, contrast markers,
+//! falsity predicates, negations, non-speech uses, pronouns, titles and stop
+//! words, per language.
+//!
+//! The bundled files are data/lexicons/vi.json and en.json (compiled into the
+//! binary, so it runs from anywhere); a user file given with `--lexicon`
+//! extends them: same shape, its `language` says which lexicon it adds to.
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::model::Kind;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+/// A language claimgraph reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Language {
+    Vi,
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Vi => "vi",
+            Language::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Language> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "vi" | "vie" | "vietnamese" => Some(Language::Vi),
+            "en" | "eng" | "english" => Some(Language::En),
+            _ => None,
+        }
+    }
+}
+
+/// One reporting cue.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cue {
+    pub cue: String,
+    pub kind: Kind,
+    /// A relaying verb (đưa tin, reported): its subject relays, not asserts.
+    #[serde(default)]
+    pub relay: bool,
+    /// Takes a recipient before the content (told X that …).
+    #[serde(default)]
+    pub takes_recipient: bool,
+    /// Only a cue in a passive ("bị X gọi là").
+    #[serde(default)]
+    pub passive_only: bool,
+}
+
+/// A pronoun or anaphoric phrase and what it can refer to.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pronoun {
+    pub word: String,
+    /// person | country | group | any
+    pub refers: String,
+}
+
+/// The file shape of a lexicon.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconFile {
+    pub language: String,
+    #[serde(default)]
+    pub about: Option<String>,
+    #[serde(default)]
+    pub cues: Vec<Cue>,
+    #[serde(default)]
+    pub non_speech: Vec<String>,
+    #[serde(default)]
+    pub complementizers: Vec<String>,
+    #[serde(default)]
+    pub according_to: Vec<String>,
+    #[serde(default)]
+    pub no_speaker_after_according_to: Vec<String>,
+    #[serde(default)]
+    pub contrast_markers: Vec<String>,
+    #[serde(default)]
+    pub falsity: Vec<String>,
+    #[serde(default)]
+    pub negations: Vec<String>,
+    #[serde(default)]
+    pub reciprocal: Vec<String>,
+    #[serde(default)]
+    pub reported_nouns: Vec<String>,
+    #[serde(default)]
+    pub passive_markers: Vec<String>,
+    #[serde(default)]
+    pub passive_agent_markers: Vec<String>,
+    #[serde(default)]
+    pub relative_markers: Vec<String>,
+    #[serde(default)]
+    pub auxiliaries: Vec<String>,
+    #[serde(default)]
+    pub subordinators: Vec<String>,
+    #[serde(default)]
+    pub pronouns: Vec<Pronoun>,
+    #[serde(default)]
+    pub np_words: Vec<String>,
+    #[serde(default)]
+    pub demonyms: BTreeMap<String, String>,
+    #[serde(default)]
+    pub stop_words: Vec<String>,
+    /// Words followed by a full stop that does not end a sentence (Mr., TP.).
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+}
+
+/// A loaded lexicon of one language, with its phrase lists folded to lower case.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub language: Language,
+    pub cues: Vec<Cue>,
+    pub non_speech: Vec<String>,
+    pub complementizers: Vec<String>,
+    pub according_to: Vec<String>,
+    pub no_speaker_after_according_to: Vec<String>,
+    pub contrast_markers: Vec<String>,
+    pub falsity: Vec<String>,
+    pub negations: Vec<String>,
+    pub reciprocal: Vec<String>,
+    pub reported_nouns: Vec<String>,
+    pub passive_markers: HashSet<String>,
+    pub passive_agent_markers: HashSet<String>,
+    pub relative_markers: Vec<String>,
+    pub auxiliaries: HashSet<String>,
+    pub subordinators: Vec<String>,
+    pub pronouns: HashMap<String, String>,
+    pub np_words: HashSet<String>,
+    pub stop_words: HashSet<String>,
+    pub abbreviations: HashSet<String>,
+}
+
+/// The bundled lexicon files, by language.
+pub const BUNDLED: [(Language, &str, &str); 2] = [
+    (
+        Language::Vi,
+        "data/lexicons/vi.json",
+        include_str!("../data/lexicons/vi.json"),
+    ),
+    (
+        Language::En,
+        "data/lexicons/en.json",
+        include_str!("../data/lexicons/en.json"),
+    ),
+];
+
+fn fold(s: &str) -> String {
+    crate::text::fold_case(s.trim())
+}
+
+fn fold_all(v: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = v.iter().map(|s| fold(s)).filter(|s| !s.is_empty()).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+impl Lexicon {
+    fn from_file(language: Language, f: LexiconFile) -> Lexicon {
+        let mut cues: Vec<Cue> = f
+            .cues
+            .into_iter()
+            .map(|mut c| {
+                c.cue = fold(&c.cue);
+                c
+            })
+            .filter(|c| !c.cue.is_empty())
+            .collect();
+        cues.sort_by(|a, b| a.cue.cmp(&b.cue));
+        cues.dedup_by(|a, b| a.cue == b.cue);
+        Lexicon {
+            language,
+            cues,
+            non_speech: fold_all(f.non_speech),
+            complementizers: fold_all(f.complementizers),
+            according_to: fold_all(f.according_to),
+            no_speaker_after_according_to: fold_all(f.no_speaker_after_according_to),
+            contrast_markers: fold_all(f.contrast_markers),
+            falsity: fold_all(f.falsity),
+            negations: fold_all(f.negations),
+            reciprocal: fold_all(f.reciprocal),
+            reported_nouns: fold_all(f.reported_nouns),
+            passive_markers: fold_all(f.passive_markers).into_iter().collect(),
+            passive_agent_markers: fold_all(f.passive_agent_markers).into_iter().collect(),
+            relative_markers: fold_all(f.relative_markers),
+            auxiliaries: fold_all(f.auxiliaries).into_iter().collect(),
+            subordinators: fold_all(f.subordinators),
+            pronouns: f.pronouns.into_iter().map(|p| (fold(&p.word), p.refers)).collect(),
+            np_words: fold_all(f.np_words).into_iter().collect(),
+            stop_words: fold_all(f.stop_words).into_iter().collect(),
+            abbreviations: fold_all(f.abbreviations).into_iter().collect(),
+        }
+    }
+
+    /// Adds the entries of another file of the same language.
+    fn extend(&mut self, f: LexiconFile) {
+        let other = Lexicon::from_file(self.language, f);
+        for c in other.cues {
+            match self.cues.iter_mut().find(|x| x.cue == c.cue) {
+                Some(x) => *x = c,
+                None => self.cues.push(c),
+            }
+        }
+        self.cues.sort_by(|a, b| a.cue.cmp(&b.cue));
+        let merge = |a: &mut Vec<String>, b: Vec<String>| {
+            a.extend(b);
+            a.sort();
+            a.dedup();
+        };
+        merge(&mut self.non_speech, other.non_speech);
+        merge(&mut self.complementizers, other.complementizers);
+        merge(&mut self.according_to, other.according_to);
+        merge(
+            &mut self.no_speaker_after_according_to,
+            other.no_speaker_after_according_to,
+        );
+        merge(&mut self.contrast_markers, other.contrast_markers);
+        merge(&mut self.falsity, other.falsity);
+        merge(&mut self.negations, other.negations);
+        merge(&mut self.reciprocal, other.reciprocal);
+        merge(&mut self.reported_nouns, other.reported_nouns);
+        merge(&mut self.relative_markers, other.relative_markers);
+        merge(&mut self.subordinators, other.subordinators);
+        self.passive_markers.extend(other.passive_markers);
+        self.passive_agent_markers.extend(other.passive_agent_markers);
+        self.auxiliaries.extend(other.auxiliaries);
+        self.pronouns.extend(other.pronouns);
+        self.np_words.extend(other.np_words);
+        self.stop_words.extend(other.stop_words);
+        self.abbreviations.extend(other.abbreviations);
+    }
+
+    /// The cue entry of a folded cue phrase.
+    pub fn cue(&self, folded: &str) -> Option<&Cue> {
+        self.cues
+            .binary_search_by(|c| c.cue.as_str().cmp(folded))
+            .ok()
+            .map(|i| &self.cues[i])
+    }
+}
+
+/// Every language's lexicon.
+#[derive(Debug, Clone)]
+pub struct Lexicons {
+    pub vi: Lexicon,
+    pub en: Lexicon,
+}
+
+impl Lexicons {
+    /// The bundled lexicons.
+    pub fn bundled() -> Lexicons {
+        let load = |(lang, path, text): (Language, &str, &str)| {
+            let f: LexiconFile =
+                serde_json::from_str(text).unwrap_or_else(|e| panic!("bundled lexicon {path} is invalid: {e}"));
+            Lexicon::from_file(lang, f)
+        };
+        Lexicons {
+            vi: load(BUNDLED[0]),
+            en: load(BUNDLED[1]),
+        }
+    }
+
+    /// The lexicon of a language.
+    pub fn get(&self, language: Language) -> &Lexicon {
+        match language {
+            Language::Vi => &self.vi,
+            Language::En => &self.en,
+        }
+    }
+
+    /// Extends the lexicons with a user file (its `language` picks which).
+    pub fn extend_from_file(&mut self, path: &Path) -> Result<()> {
+        let text =
+            std::fs::read_to_string(path).map_err(|e| Error::input(crate::statement_file::read_error(path, &e)))?;
+        let f: LexiconFile = serde_json::from_str(&text).map_err(|e| {
+            Error::input(Diagnostic::at(
+                path,
+                (e.line() > 0).then(|| (e.line(), e.column())),
+                format!("invalid lexicon file: {}", strip_position(&e.to_string())),
+            ))
+        })?;
+        let Some(lang) = Language::parse(&f.language) else {
+            return Err(Error::input(Diagnostic::file(
+                path,
+                format!("unknown lexicon language \"{}\" (vi or en)", f.language),
+            )));
+        };
+        match lang {
+            Language::Vi => self.vi.extend(f),
+            Language::En => self.en.extend(f),
+        }
+        Ok(())
+    }
+}
+
+/// serde_json's message without its " at line L column C" suffix.
+pub fn strip_position(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_lexicons_load_and_find_cues() {
+        let l = Lexicons::bundled();
+        assert_eq!(l.vi.cue("bác bỏ").unwrap().kind, Kind::Denial);
+        assert_eq!(l.en.cue("accused").unwrap().kind, Kind::Accusation);
+        assert!(l.vi.cue("đưa tin").unwrap().relay);
+        assert!(l.vi.falsity.iter().any(|f| f == "sai sự thật"));
+    }
+
+    #[test]
+    fn user_file_extends() {
+        let mut l = Lexicons::bundled();
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("x.json");
+        std::fs::write(
+            &p,
+            r#"{"language":"en","cues":[{"cue":"Mused","kind":"claim"}],"falsity":["hogwash"]}"#,
+        )
+        .unwrap();
+        l.extend_from_file(&p).unwrap();
+        assert!(l.en.cue("mused").is_some());
+        assert!(l.en.falsity.iter().any(|f| f == "hogwash"));
+    }
+
+    #[test]
+    fn bad_user_file_names_file_and_position() {
+        let mut l = Lexicons::bundled();
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("bad.json");
+        std::fs::write(&p, "{\"language\":\"en\",\n\"cuez\":[]}").unwrap();
+        let e = l.extend_from_file(&p).unwrap_err().to_string();
+        assert!(e.contains("bad.json:2:") && e.contains("cuez"), "{e}");
+    }
+}

@@ -1,0 +1,59 @@
+//! Language detection (Vietnamese or English) from the letters of a text.
+
+use crate::lexicon::Language;
+
+/// Letters that occur in Vietnamese and not in English.
+fn is_vietnamese_letter(c: char) -> bool {
+    matches!(c,
+        'ă' | 'â' | 'đ' | 'ê' | 'ô' | 'ơ' | 'ư' | 'Ă' | 'Â' | 'Đ' | 'Ê' | 'Ô' | 'Ơ' | 'Ư'
+        | 'à'..='ã' | 'è'..='ê' | 'ì' | 'í' | 'ò'..='õ' | 'ù' | 'ú' | 'ý'
+        | 'À'..='Ã' | 'È'..='Ê' | 'Ì' | 'Í' | 'Ò'..='Õ' | 'Ù' | 'Ú' | 'Ý'
+        | 'ĩ' | 'ũ' | 'Ĩ' | 'Ũ' | '\u{1EA0}'..='\u{1EF9}')
+}
+
+/// Letters found only in Vietnamese (ă, đ, ơ, ư and the tone-marked vowels
+/// of the Latin Extended Additional block) weigh 3; other accented letters
+/// that Vietnamese shares with French or German weigh 1.
+fn weight(c: char) -> usize {
+    match c {
+        'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ' | '\u{1EA0}'..='\u{1EF9}' => {
+            3
+        }
+        c if is_vietnamese_letter(c) => 1,
+        _ => 0,
+    }
+}
+
+/// Vietnamese when the weighted Vietnamese letters reach 3% of the letters
+/// (of the first 20,000 characters), and at least 2; English otherwise.
+pub fn detect_language(text: &str) -> Language {
+    let (mut letters, mut vietnamese) = (0usize, 0usize);
+    for c in text.chars().take(20_000).filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        vietnamese += weight(c);
+    }
+    if vietnamese >= 2 && vietnamese * 100 >= letters * 3 {
+        Language::Vi
+    } else {
+        Language::En
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_both() {
+        assert_eq!(
+            detect_language("Armenia cáo buộc nước láng giềng Azerbaijan khởi động"),
+            Language::Vi
+        );
+        assert_eq!(
+            detect_language("Armenia accused neighbouring Azerbaijan of launching"),
+            Language::En
+        );
+        assert_eq!(detect_language("Café in Zürich"), Language::En);
+        assert_eq!(detect_language(""), Language::En);
+    }
+}

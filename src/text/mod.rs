@@ -1,0 +1,125 @@
+//! Text: normalisation with a map back to the original (normalize.rs),
+//! sentences (sentences.rs), language detection (language.rs) and the small
+//! word-level helpers every later stage uses.
+
+pub mod language;
+pub mod normalize;
+pub mod sentences;
+
+pub use language::detect_language;
+pub use normalize::{Text, normalize};
+pub use sentences::{Sentence, split_sentences};
+
+/// Lower-cases `s` character by character, keeping a character as it is when
+/// its lower case would have another byte length, so byte offsets in the
+/// folded string are offsets in `s`.
+pub fn fold_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A word of a sentence: a byte range in the sentence text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Splits text into words: runs of letters, digits and combining marks, with
+/// an inner apostrophe, hyphen or full stop joining two runs (don't,
+/// Nagorno-Karabakh, U.S, TP.HCM, 4.400).
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut start: Option<usize> = None;
+    while let Some((i, c)) = chars.next() {
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = start {
+            let joins = matches!(c, '\'' | '-' | '.' | ',' | ':' | '/')
+                && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
+                && {
+                    let prev = text[..i].chars().next_back().unwrap_or(' ');
+                    let next = chars.peek().map(|&(_, n)| n).unwrap_or(' ');
+                    match c {
+                        // 4.400, 1,1 triệu, 2:30, 13/9: digits on both sides.
+                        ',' | ':' | '/' => prev.is_ascii_digit() && next.is_ascii_digit(),
+                        // U.S, TP.HCM, 14.7: digits or capitals on both sides.
+                        '.' => {
+                            (prev.is_ascii_digit() && next.is_ascii_digit())
+                                || (prev.is_uppercase() && next.is_uppercase())
+                        }
+                        _ => true,
+                    }
+                };
+            if joins {
+                continue;
+            }
+            out.push(Word { start: s, end: i });
+            start = None;
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            start: s,
+            end: text.len(),
+        });
+    }
+    out
+}
+
+/// True when the first character is upper case.
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ws(t: &str) -> Vec<&str> {
+        words(t).iter().map(|w| &t[w.start..w.end]).collect()
+    }
+
+    #[test]
+    fn words_keep_numbers_abbreviations_and_names() {
+        assert_eq!(
+            ws("Có 4.400 người, 1,1 triệu USD lúc 2:30 ngày 13/9."),
+            [
+                "Có", "4.400", "người", "1,1", "triệu", "USD", "lúc", "2:30", "ngày", "13/9"
+            ]
+        );
+        assert_eq!(
+            ws("U.S. officials don't see Nagorno-Karabakh"),
+            ["U.S", "officials", "don't", "see", "Nagorno-Karabakh"]
+        );
+        assert_eq!(ws("TP.HCM, 14.7 độ"), ["TP.HCM", "14.7", "độ"]);
+    }
+
+    #[test]
+    fn fold_case_keeps_offsets() {
+        let s = "ĐIỆN Kremlin İstanbul";
+        let f = fold_case(s);
+        assert_eq!(f.len(), s.len());
+        assert!(f.starts_with("điện kremlin"));
+    }
+}

@@ -1,0 +1,235 @@
+//! Sentences: a normalised text split into paragraphs (lines) and sentences.
+//!
+//! A full stop does not end a sentence after an abbreviation (Mr., TP.), an
+//! initial (J. Smith), inside a number or time (written without spaces, they
+//! never reach the splitter), or when what follows is not a capital, a digit or
+//! a quote. Nothing inside a quotation ends a sentence, so a quotation spanning
+//! several sentences stays one unit for attribution (up to
+//! [`MAX_QUOTE_BYTES`], after which an unclosed quote stops protecting).
+
+use std::collections::HashSet;
+
+/// A quotation longer than this stops holding sentences together.
+pub const MAX_QUOTE_BYTES: usize = 2000;
+
+/// A sentence: a byte range of the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Index of the paragraph (line) it is in.
+    pub paragraph: usize,
+    /// The article's headline: a first short line without final punctuation.
+    pub headline: bool,
+}
+
+/// Splits `text` (normalised) into sentences. `abbreviations` are folded words
+/// after which a full stop does not end a sentence.
+pub fn split_sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    let mut paragraph = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let trimmed = body.trim();
+        if !trimmed.is_empty() {
+            let lead = body.len() - body.trim_start().len();
+            let before = out.len();
+            split_paragraph(trimmed, offset + lead, paragraph, abbreviations, &mut out);
+            if paragraph == 0 && out.len() - before == 1 && is_headline(trimmed) {
+                out[before].headline = true;
+            }
+            paragraph += 1;
+        }
+        offset += line.len();
+    }
+    out
+}
+
+fn is_headline(line: &str) -> bool {
+    let last = line.chars().next_back().unwrap_or('.');
+    line.chars().count() <= 200
+        && line.split_whitespace().count() >= 2
+        && !matches!(last, '.' | '!' | '?' | '…' | ':' | ';' | ',' | '"' | '\'' | ')')
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+fn split_paragraph(p: &str, base: usize, paragraph: usize, abbreviations: &HashSet<String>, out: &mut Vec<Sentence>) {
+    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    let mut start = 0usize;
+    let mut quote_open: Option<usize> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c == '"' {
+            quote_open = match quote_open {
+                Some(_) => None,
+                None => Some(pos),
+            };
+            // A closing quote right after a terminator may end the sentence.
+            if quote_open.is_none() && i > 0 && is_terminator(chars[i - 1].1) && boundary_follows(&chars, i + 1) {
+                let end = pos + 1;
+                push(out, p, base, start, end, paragraph);
+                start = next_start(&chars, i + 1, p.len());
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(q) = quote_open
+            && pos - q > MAX_QUOTE_BYTES
+        {
+            quote_open = None;
+        }
+        if is_terminator(c) && quote_open.is_none() {
+            // The whole run of terminators (?!, ..., .").
+            let mut j = i + 1;
+            while j < chars.len() && (is_terminator(chars[j].1) || chars[j].1 == ')') {
+                j += 1;
+            }
+            if j < chars.len() && chars[j].1 == '"' {
+                // Handled when the quote closes.
+                i = j;
+                continue;
+            }
+            let run_is_stop = c == '.' && j == i + 1;
+            if boundary_follows(&chars, j) && !(run_is_stop && no_stop_after(p, &chars, i, abbreviations)) {
+                let end = if j < chars.len() { chars[j].0 } else { p.len() };
+                push(out, p, base, start, end, paragraph);
+                start = next_start(&chars, j, p.len());
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    if start < p.len() {
+        push(out, p, base, start, p.len(), paragraph);
+    }
+}
+
+/// After position j: end of paragraph, or a space then a capital, digit, quote,
+/// bracket or dash.
+fn boundary_follows(chars: &[(usize, char)], j: usize) -> bool {
+    match chars.get(j) {
+        None => true,
+        Some((_, ' ')) => match chars.get(j + 1) {
+            None => true,
+            Some(&(_, n)) => n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '(' | '[' | '-' | '\''),
+        },
+        _ => false,
+    }
+}
+
+/// The word before the full stop at `i` is an abbreviation or an initial.
+fn no_stop_after(p: &str, chars: &[(usize, char)], i: usize, abbreviations: &HashSet<String>) -> bool {
+    let dot = chars[i].0;
+    let word_start = p[..dot]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let word = &p[word_start..dot];
+    if word.is_empty() {
+        return false;
+    }
+    let folded = crate::text::fold_case(word);
+    let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_capital || abbreviations.contains(&folded) || abbreviations.contains(folded.trim_end_matches('.'))
+}
+
+fn next_start(chars: &[(usize, char)], mut j: usize, len: usize) -> usize {
+    while j < chars.len() && chars[j].1 == ' ' {
+        j += 1;
+    }
+    chars.get(j).map_or(len, |c| c.0)
+}
+
+fn push(out: &mut Vec<Sentence>, p: &str, base: usize, start: usize, end: usize, paragraph: usize) {
+    let s = &p[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if s.trim().is_empty() {
+        return;
+    }
+    out.push(Sentence {
+        start: base + start + lead,
+        end: base + end - trail,
+        paragraph,
+        headline: false,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        let abbr: HashSet<String> = ["mr", "tp", "u.s", "dr"].iter().map(|s| s.to_string()).collect();
+        split_sentences(t, &abbr).iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn splits_on_stops_before_capitals() {
+        assert_eq!(
+            split("Một câu. Hai câu! Ba câu? Bốn."),
+            ["Một câu.", "Hai câu!", "Ba câu?", "Bốn."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_initials_numbers_and_times_hold() {
+        assert_eq!(
+            split("Mr. Smith met Dr. Jones in the U.S. Army base."),
+            ["Mr. Smith met Dr. Jones in the U.S. Army base."]
+        );
+        assert_eq!(
+            split("J. K. Rowling wrote it. Then left."),
+            ["J. K. Rowling wrote it.", "Then left."]
+        );
+        assert_eq!(
+            split("Có 4.400 người, 1,1 triệu USD lúc 2:30 sáng 13/9 và 11h52, nhiệt độ 14.7 độ. Hết."),
+            [
+                "Có 4.400 người, 1,1 triệu USD lúc 2:30 sáng 13/9 và 11h52, nhiệt độ 14.7 độ.",
+                "Hết."
+            ]
+        );
+        assert_eq!(
+            split("Ông ở TP. Hồ Chí Minh. Bà ở TP.HCM."),
+            ["Ông ở TP. Hồ Chí Minh.", "Bà ở TP.HCM."]
+        );
+    }
+
+    #[test]
+    fn quotations_stay_one_unit() {
+        assert_eq!(
+            split("Ông nói: \"Chúng tôi sẽ đi. Không ai cản được... Thế thôi.\" Sau đó ông rời đi."),
+            [
+                "Ông nói: \"Chúng tôi sẽ đi. Không ai cản được... Thế thôi.\"",
+                "Sau đó ông rời đi."
+            ]
+        );
+        assert_eq!(
+            split("\"It is over,\" he said. Then he left."),
+            ["\"It is over,\" he said.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn ellipsis_before_lower_case_holds() {
+        assert_eq!(split("Chờ đã... rồi đi. Xong."), ["Chờ đã... rồi đi.", "Xong."]);
+    }
+
+    #[test]
+    fn paragraphs_and_headline() {
+        let t = "Armenia và Azerbaijan đọ súng\nCâu một. Câu hai.\n\nĐoạn hai.";
+        let abbr = HashSet::new();
+        let s = split_sentences(t, &abbr);
+        assert_eq!(s.len(), 4);
+        assert!(s[0].headline);
+        assert!(!s[1].headline);
+        assert_eq!((s[1].paragraph, s[3].paragraph), (1, 2));
+    }
+}

@@ -4,18 +4,22 @@
 //! The pipeline, one module per stage, one data type between stages:
 //!
 //! ```text
-//! files ─input─▶ [Input] ─statement_file─▶ StatementSet ─graph─▶ ClaimGraph
-//!       ─analysis─▶ Analysis ─report─▶ text | Markdown | JSON
+//! files ─input─▶ [Input] ─┬─ articles ─text─▶ Text + [Sentence] ─extract─▶ Extraction ─┐
+//!                         └─ statement files ─statement_file──────────────────────────┴▶ StatementSet
+//!       ─link─▶ StatementSet + relations ─graph─▶ ClaimGraph ─analysis─▶ Analysis ─report─▶ text | Markdown | JSON
 //! ```
 //!
 //! The library never prints and never exits; the binary (`src/main.rs`) parses
-//! arguments, calls [`run_analyze`] and friends, and prints.
+//! arguments, calls [`load`], [`run_analyze`] and friends, and prints.
 
+pub mod actors;
 pub mod analysis;
 pub mod error;
+pub mod extract;
 pub mod graph;
 pub mod input;
 pub mod lexicon;
+pub mod link;
 pub mod model;
 pub mod output;
 pub mod report;
@@ -27,38 +31,176 @@ pub use error::{Diagnostic, Error, Result};
 pub use graph::ClaimGraph;
 pub use model::{Actor, ArticleRef, Kind, Relation, RelationType, Statement, StatementSet};
 
+use extract::{ArticleInput, Extractor};
 use input::InputKind;
-use std::path::PathBuf;
+use lexicon::Language;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
 
-/// Loads every input (statement files; directories expanded) into one set.
-/// All problems in all files are reported together.
-pub fn load_inputs(paths: &[PathBuf]) -> Result<StatementSet> {
+/// How inputs are read.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The language of every article (None: detect per article).
+    pub language: Option<Language>,
+    /// Replace invalid UTF-8 in articles (with a warning) instead of failing.
+    pub lossy: bool,
+    /// Extra lexicon files (--lexicon).
+    pub lexicons: Vec<PathBuf>,
+    /// Extra actor files (--actors).
+    pub actors: Vec<PathBuf>,
+}
+
+/// What loading produced: the set, and warnings for the user.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub set: StatementSet,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Builds the extractor: bundled lexicons and gazetteer plus the user's files.
+pub fn extractor(options: &Options) -> Result<Extractor> {
+    let mut lexicons = lexicon::Lexicons::bundled();
+    for p in &options.lexicons {
+        lexicons.extend_from_file(p)?;
+    }
+    let mut gazetteer = actors::Gazetteer::bundled();
+    for p in &options.actors {
+        gazetteer.extend_from_file(p)?;
+    }
+    Ok(Extractor::new(lexicons, gazetteer))
+}
+
+/// An article's text, checked: binary files and invalid UTF-8 are errors
+/// naming the file (and the byte offset), unless `lossy`.
+pub fn read_article(path: &Path, bytes: &[u8], lossy: bool, warnings: &mut Vec<Diagnostic>) -> Result<String> {
+    if looks_binary(bytes) {
+        return Err(Error::input(Diagnostic::file(
+            path,
+            "looks like a binary file, not text (an article must be UTF-8 text)",
+        )));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(t) => Ok(t.to_string()),
+        Err(e) if lossy => {
+            warnings.push(Diagnostic::file(
+                path,
+                format!("invalid UTF-8 at byte {} replaced (--lossy)", e.valid_up_to()),
+            ));
+            Ok(String::from_utf8_lossy(bytes).into_owned())
+        }
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            Err(Error::input(Diagnostic::at(
+                path,
+                Some(error::line_col(valid, valid.len())),
+                format!("invalid UTF-8 at byte {} (use --lossy to replace it)", e.valid_up_to()),
+            )))
+        }
+    }
+}
+
+/// NUL bytes, or mostly control characters in the first 8 KiB.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    !head.is_empty() && control * 10 > head.len()
+}
+
+/// An id for an article from its file name, unique among `taken`.
+fn article_id(path: &Path, taken: &mut std::collections::HashSet<String>) -> String {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("article");
+    let base = graph::slug(stem);
+    let mut id = base.clone();
+    let mut n = 2;
+    while !taken.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// Loads every input: articles are extracted (in parallel, in input order),
+/// statement files are parsed, and everything is merged and linked. All input
+/// problems are reported together.
+pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
     let inputs = input::expand(paths)?;
     let mut problems = Vec::new();
-    let mut parsed = Vec::new();
+    let mut warnings = Vec::new();
+    let mut articles: Vec<(PathBuf, String)> = Vec::new();
+    let mut files = Vec::new();
     for i in &inputs {
         match i.kind {
             InputKind::Statements => match statement_file::load(&i.path) {
-                Ok(f) => parsed.push(f),
+                Ok(f) => files.push(f),
                 Err(Error::Input(mut d)) => problems.append(&mut d),
                 Err(e) => return Err(e),
             },
-            InputKind::Article => problems.push(Diagnostic::file(
-                &i.path,
-                "not a statement file (.json); reading articles is not supported by this build",
-            )),
+            InputKind::Article => {
+                let bytes = match std::fs::read(&i.path) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        problems.push(statement_file::read_error(&i.path, &e));
+                        continue;
+                    }
+                };
+                match read_article(&i.path, &bytes, options.lossy, &mut warnings) {
+                    Ok(t) if t.trim().is_empty() => {
+                        warnings.push(Diagnostic::file(&i.path, "empty article: no statements"))
+                    }
+                    Ok(t) => articles.push((i.path.clone(), t)),
+                    Err(Error::Input(mut d)) => problems.append(&mut d),
+                    Err(e) => return Err(e),
+                }
+            }
         }
     }
     if !problems.is_empty() {
         return Err(Error::Input(problems));
     }
-    statement_file::merge(&parsed)
+    let extracted = if articles.is_empty() {
+        StatementSet::default()
+    } else {
+        let ex = extractor(options)?;
+        extract_all(&ex, &articles, options.language)
+    };
+    let set = statement_file::merge_with(&files, &[&extracted])?;
+    Ok(Loaded { set, warnings })
+}
+
+/// Extracts and links articles given as (path, text).
+pub fn extract_all(ex: &Extractor, articles: &[(PathBuf, String)], language: Option<Language>) -> StatementSet {
+    let mut taken = std::collections::HashSet::new();
+    let ids: Vec<String> = articles.iter().map(|(p, _)| article_id(p, &mut taken)).collect();
+    let results: Vec<extract::Extraction> = articles
+        .par_iter()
+        .zip(ids.par_iter())
+        .map(|((path, text), id)| {
+            ex.extract(&ArticleInput {
+                id: id.clone(),
+                path: Some(path.to_string_lossy().into_owned()),
+                text,
+                language,
+            })
+        })
+        .collect();
+    link::link(ex, results)
 }
 
 /// Loads the inputs, builds the graph and analyses it.
-pub fn run_analyze(paths: &[PathBuf]) -> Result<(ClaimGraph, Analysis)> {
-    let set = load_inputs(paths)?;
-    let graph = ClaimGraph::build(set);
+pub fn run_analyze(paths: &[PathBuf], options: &Options) -> Result<(ClaimGraph, Analysis, Vec<Diagnostic>)> {
+    let loaded = load(paths, options)?;
+    let graph = ClaimGraph::build(loaded.set);
     let analysis = analyze(&graph);
-    Ok((graph, analysis))
+    Ok((graph, analysis, loaded.warnings))
+}
+
+/// Loads statement files only (no articles), merged.
+pub fn load_inputs(paths: &[PathBuf]) -> Result<StatementSet> {
+    Ok(load(paths, &Options::default())?.set)
 }

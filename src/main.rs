@@ -1,8 +1,9 @@
 //! The `claimgraph` command: parses arguments, calls the library, prints.
 
 use anyhow::Context;
+use claimgraph::lexicon::Language;
 use claimgraph::report::{self, TextOptions};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -17,9 +18,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Analyse statement files: contradictions, sides, contested statements, actors.
+    /// Analyse articles and statement files: contradictions, sides, contested statements, actors.
     Analyze {
-        /// Statement files (.json) or directories holding them.
+        /// Articles (.txt, .md), statement files (.json), or directories holding them.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// Report format.
@@ -31,13 +32,70 @@ enum Command {
         /// Colours in the text report.
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
+        #[command(flatten)]
+        input: InputArgs,
     },
+    /// Extract statements and relations from articles into a statement file.
+    Extract {
+        /// Articles (.txt, .md), statement files to merge in (.json), or directories.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Output format (the statement file is JSON).
+        #[arg(long, short = 'f', value_enum, default_value_t = ExtractFormat::Json)]
+        format: ExtractFormat,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+}
+
+#[derive(Args)]
+struct InputArgs {
+    /// Language of the articles (default: detected per article).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// Replace invalid UTF-8 in articles (with a warning) instead of failing.
+    #[arg(long)]
+    lossy: bool,
+    /// Extra lexicon file (cues, markers…; see docs/guide.md). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Vec<PathBuf>,
+    /// Extra actors file (gazetteer entries; see docs/guide.md). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    actors: Vec<PathBuf>,
+}
+
+impl InputArgs {
+    fn options(&self) -> claimgraph::Options {
+        claimgraph::Options {
+            language: self.lang.map(|l| match l {
+                LangArg::Vi => Language::Vi,
+                LangArg::En => Language::En,
+            }),
+            lossy: self.lossy,
+            lexicons: self.lexicon.clone(),
+            actors: self.actors.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Vi,
+    En,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ReportFormat {
     Text,
     Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
     Json,
 }
 
@@ -63,6 +121,12 @@ fn main() -> ExitCode {
     }
 }
 
+fn warn(warnings: &[claimgraph::Diagnostic]) {
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+}
+
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Analyze {
@@ -70,8 +134,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             format,
             output,
             color,
+            input,
         } => {
-            let (graph, analysis) = claimgraph::run_analyze(&inputs)?;
+            let (graph, analysis, warnings) = claimgraph::run_analyze(&inputs, &input.options())?;
+            warn(&warnings);
             let color = match color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
@@ -87,6 +153,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             emit(output, |w| {
                 report::render_to(&graph, &analysis, format, TextOptions { color }, w)
             })
+        }
+        Command::Extract {
+            inputs,
+            format: ExtractFormat::Json,
+            output,
+            input,
+        } => {
+            let loaded = claimgraph::load(&inputs, &input.options())?;
+            warn(&loaded.warnings);
+            emit(output, |w| w.write_all(loaded.set.to_json().as_bytes()))
         }
     }
 }

@@ -1,0 +1,1428 @@
+//! Attribution: articles → statements (source, cue, kind, content, target,
+//! via, implicit claims) and the relations extraction itself can see
+//! (a denial and the claim it names, reciprocal blame).
+//!
+//! Per sentence ([`sentence::Prepared`]): every reporting cue gets a role.
+//! - **independent**: a source noun phrase stands right before it ("Bộ Quốc
+//!   phòng Armenia tuyên bố", "the ministry said"), after a passive marker
+//!   ("bị X gọi là", "rejected by X"), after an apposition ("Nga, quốc gia
+//!   …, lên án"), in the main clause before a subordinator ("Azerbaijan … sau
+//!   khi cáo buộc"), or after the cue in an inversion ("…," said X);
+//! - **coordinated**: "… và nói rằng", "…, kêu gọi …": same source as the
+//!   statement before it;
+//! - **nested**: a cue with its own source inside another statement's content
+//!   is part of that content, except inside a relay ("Hãng RT đưa tin, Azerbaijan
+//!   tuyên bố, …"), where it is the statement and the relay is its `via`.
+//!
+//! "Theo X, …" / "According to X, …" name the source (or, before another
+//! attribution, who relayed it); a trailing "…, theo AFP" names who relayed it.
+//! Sentences without a statement are the article's narration (source null).
+
+pub mod sentence;
+
+use crate::actors::Gazetteer;
+use crate::graph::slug;
+use crate::lexicon::{Language, Lexicon, Lexicons};
+use crate::model::{Actor, ArticleRef, Kind, Relation, RelationType, Statement};
+use crate::text::{self, Text, fold_case};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use sentence::{CueHit, Prepared};
+use std::collections::BTreeMap;
+
+/// The language tables compiled for matching.
+struct Tables {
+    cues: AhoCorasick,
+    non_speech: AhoCorasick,
+}
+
+impl Tables {
+    fn new(lex: &Lexicon) -> Tables {
+        let build = |pats: Vec<&str>| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(pats)
+                .expect("lexicon patterns build")
+        };
+        Tables {
+            cues: build(lex.cues.iter().map(|c| c.cue.as_str()).collect()),
+            non_speech: build(lex.non_speech.iter().map(String::as_str).collect()),
+        }
+    }
+}
+
+/// Extra facts about an extracted statement that the link stage uses.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Meta {
+    pub language: Option<Language>,
+    /// A contrast marker opening its sentence or clause (Trong khi đó, However).
+    pub contrast: Option<String>,
+    /// Actors named in its content (pronouns resolved).
+    pub mentioned: Vec<String>,
+    /// Other actors that made the same statement ("EU, Pháp và Đức").
+    pub co_sources: Vec<String>,
+}
+
+/// What extraction makes of one article.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub article: Option<ArticleRef>,
+    pub statements: Vec<Statement>,
+    pub meta: Vec<Meta>,
+    pub relations: Vec<Relation>,
+    /// Actors referred to, by id.
+    pub actors: BTreeMap<String, Actor>,
+}
+
+/// An article to extract from.
+#[derive(Debug, Clone)]
+pub struct ArticleInput<'a> {
+    pub id: String,
+    pub path: Option<String>,
+    /// The original text (any line ends, NFC or NFD).
+    pub text: &'a str,
+    /// None: detect.
+    pub language: Option<Language>,
+}
+
+/// The extractor: lexicons and gazetteer, compiled once, used from many threads.
+pub struct Extractor {
+    lexicons: Lexicons,
+    gazetteer: Gazetteer,
+    vi: Tables,
+    en: Tables,
+}
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq)]
+struct Speaker {
+    id: String,
+    name: String,
+    mention: String,
+    kind: Option<String>,
+    aliases: Vec<String>,
+    person: bool,
+    media: bool,
+    co: Vec<Speaker>,
+}
+
+/// A statement found in a sentence, before it is written out.
+#[derive(Debug, Clone)]
+struct Found {
+    speaker: Option<Speaker>,
+    cue: String,
+    kind: Kind,
+    /// Token range of the content.
+    content: (usize, usize),
+    via: Vec<String>,
+    relay: bool,
+    /// Token index of the cue (for ordering and boundaries).
+    cue_tok: usize,
+    /// Where the statement's source phrase starts (content before it ends here).
+    np_start: usize,
+    /// The content was given before the source ("…, X said").
+    content_first: bool,
+}
+
+/// What the article knows so far, for pronouns.
+#[derive(Default)]
+struct Memory {
+    /// Recent speakers (latest last).
+    speakers: Vec<Speaker>,
+    /// Recently named actors (latest last): (speaker, is country).
+    named: Vec<(Speaker, bool)>,
+}
+
+impl Extractor {
+    /// An extractor with the bundled lexicons and gazetteer.
+    pub fn bundled() -> Extractor {
+        Extractor::new(Lexicons::bundled(), Gazetteer::bundled())
+    }
+
+    pub fn new(lexicons: Lexicons, gazetteer: Gazetteer) -> Extractor {
+        let vi = Tables::new(&lexicons.vi);
+        let en = Tables::new(&lexicons.en);
+        Extractor {
+            lexicons,
+            gazetteer,
+            vi,
+            en,
+        }
+    }
+
+    pub fn lexicons(&self) -> &Lexicons {
+        &self.lexicons
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    fn tables(&self, lang: Language) -> &Tables {
+        match lang {
+            Language::Vi => &self.vi,
+            Language::En => &self.en,
+        }
+    }
+
+    /// Extracts the statements of one article.
+    pub fn extract(&self, input: &ArticleInput) -> Extraction {
+        let normalized: Text = text::normalize(input.text);
+        let lang = input
+            .language
+            .unwrap_or_else(|| text::detect_language(&normalized.text));
+        let lex = self.lexicons.get(lang);
+        let mut abbreviations = self.lexicons.vi.abbreviations.clone();
+        abbreviations.extend(self.lexicons.en.abbreviations.iter().cloned());
+        let sentences = text::split_sentences(&normalized.text, &abbreviations);
+        let title = sentences
+            .first()
+            .filter(|s| s.headline)
+            .map(|s| normalized.text[s.start..s.end].to_string());
+        let mut out = Extraction {
+            article: Some(ArticleRef {
+                id: input.id.clone(),
+                path: input.path.clone(),
+                title,
+                language: Some(lang.code().to_string()),
+            }),
+            ..Extraction::default()
+        };
+        let mut memory = Memory::default();
+        let tables = self.tables(lang);
+        for (si, s) in sentences.iter().enumerate() {
+            let stext = &normalized.text[s.start..s.end];
+            let prep = Prepared::new(stext, lex, &tables.cues, &tables.non_speech, &self.gazetteer);
+            let found = self.attribute(&prep, lex, &memory);
+            let contrast = opening_contrast(&prep, lex);
+            let before = out.statements.len();
+            let mut emitted_any = false;
+            for f in found {
+                emitted_any |= self.emit(
+                    &mut out,
+                    &prep,
+                    lex,
+                    &mut memory,
+                    f,
+                    si,
+                    s,
+                    &normalized,
+                    &contrast,
+                    lang,
+                );
+            }
+            if !emitted_any {
+                let text = stext.trim().to_string();
+                let mut st = Statement::new(format!("{}/s{}", input.id, out.statements.len() + 1), None, text);
+                st.article = Some(input.id.clone());
+                st.sentence = Some(si);
+                st.span = Some(normalized.original_span(s.start, s.end));
+                st.quote = Some(stext.to_string());
+                st.headline = s.headline;
+                out.statements.push(st);
+                out.meta.push(Meta {
+                    language: Some(lang),
+                    contrast: contrast.clone(),
+                    mentioned: self.mentioned_ids(&prep, 0, prep.toks.len()),
+                    co_sources: Vec::new(),
+                });
+            }
+            for st in &mut out.statements[before..] {
+                st.headline = s.headline;
+            }
+            // Remember who was named, for pronouns in later sentences.
+            for m in &prep.mentions {
+                let sp = self.speaker_of_entry(m.entry, &prep.text[m.start..m.end]);
+                let country = self.gazetteer.entry(self.gazetteer.speaker(m.entry)).kind.as_deref() == Some("country");
+                memory.named.push((sp, country));
+            }
+        }
+        out
+    }
+
+    fn speaker_of_entry(&self, entry: usize, mention: &str) -> Speaker {
+        let person = self.gazetteer.entry(entry).is_person();
+        let e = self.gazetteer.entry(self.gazetteer.speaker(entry));
+        Speaker {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            mention: mention.to_string(),
+            kind: e.kind.clone(),
+            aliases: e.aliases.clone(),
+            person,
+            media: e.is_media(),
+            co: Vec::new(),
+        }
+    }
+
+    /// Actor ids named in a token range (speakers of the names).
+    fn mentioned_ids(&self, prep: &Prepared, a: usize, b: usize) -> Vec<String> {
+        let (lo, hi) = (
+            prep.toks.get(a).map_or(usize::MAX, |t| t.start),
+            prep.toks.get(b.saturating_sub(1)).map_or(0, |t| t.end),
+        );
+        let mut ids = Vec::new();
+        for m in &prep.mentions {
+            if m.start >= lo && m.end <= hi {
+                let id = self.gazetteer.entry(self.gazetteer.speaker(m.entry)).id.clone();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        ids
+    }
+
+    // -----------------------------------------------------------------------
+    // Roles of the cues of one sentence
+
+    fn attribute(&self, prep: &Prepared, lex: &Lexicon, memory: &Memory) -> Vec<Found> {
+        let n = prep.toks.len();
+        let mut found: Vec<Found> = Vec::new();
+        let leading = self.leading_according_to(prep, lex, memory);
+        let trailing = self.trailing_according_to(prep, lex, memory);
+        let limit = trailing.as_ref().map_or(n, |t| t.1);
+        for hit in &prep.cues {
+            if hit.first >= limit {
+                break;
+            }
+            if leading.as_ref().is_some_and(|l| hit.first < l.2) {
+                continue;
+            }
+            if let Some(f) = self.role(prep, lex, memory, hit, &mut found) {
+                found.push(f);
+            }
+        }
+        // Content ends where the next statement's source starts.
+        for i in 0..found.len() {
+            let end = found
+                .get(i + 1)
+                .filter(|next| next.np_start > found[i].content.0)
+                .map_or(limit, |next| next.np_start.min(limit));
+            if !found[i].content_first {
+                found[i].content.1 = end.max(found[i].content.0);
+            }
+        }
+        for f in &mut found {
+            trim_content(prep, lex, &mut f.content);
+        }
+        if let Some((speaker, _, rest)) = leading {
+            if found.is_empty() {
+                let mut content = (rest, limit);
+                trim_content(prep, lex, &mut content);
+                found.push(Found {
+                    speaker: Some(speaker),
+                    cue: lex.according_to.first().cloned().unwrap_or_default(),
+                    kind: Kind::Claim,
+                    content,
+                    via: Vec::new(),
+                    relay: false,
+                    cue_tok: 0,
+                    np_start: 0,
+                    content_first: false,
+                });
+            } else {
+                for f in &mut found {
+                    f.via.push(speaker.name.clone());
+                }
+            }
+        }
+        if let Some((speaker, start)) = trailing {
+            if found.is_empty() {
+                let mut content = (0, start);
+                trim_content(prep, lex, &mut content);
+                found.push(Found {
+                    speaker: (!speaker.media).then_some(speaker.clone()),
+                    cue: lex.according_to.first().cloned().unwrap_or_default(),
+                    kind: Kind::Claim,
+                    content,
+                    via: if speaker.media {
+                        vec![speaker.name.clone()]
+                    } else {
+                        Vec::new()
+                    },
+                    relay: false,
+                    cue_tok: start,
+                    np_start: start,
+                    content_first: true,
+                });
+            } else {
+                for f in &mut found {
+                    f.via.push(speaker.name.clone());
+                }
+            }
+        }
+        // A relay statement that contains an attribution is only its `via`.
+        let mut out: Vec<Found> = Vec::new();
+        for f in found {
+            if let Some(prev) = out.last_mut()
+                && prev.relay
+                && prev.speaker.is_some()
+                && f.np_start >= prev.cue_tok
+                && !f.content_first
+                && prev.content.1 >= f.np_start
+                && !boundary_between(prep, lex, prev.cue_tok, f.np_start)
+            {
+                let relayers = prev.speaker.take().map(|s| {
+                    let mut names = vec![s.name.clone()];
+                    names.extend(s.co.iter().map(|c| c.name.clone()));
+                    names
+                });
+                let mut f = f;
+                let mut via = relay_names(relayers.unwrap_or_default());
+                via.append(&mut f.via);
+                f.via = via;
+                *prev = f;
+                continue;
+            }
+            out.push(f);
+        }
+        out.retain(|f| f.speaker.is_some() || !f.via.is_empty());
+        let _ = memory;
+        out
+    }
+
+    /// The role of one cue; pushes nothing for a nested or unattributed cue.
+    fn role(
+        &self,
+        prep: &Prepared,
+        lex: &Lexicon,
+        memory: &Memory,
+        hit: &CueHit,
+        found: &mut [Found],
+    ) -> Option<Found> {
+        let cue_text = prep.span(hit.first, hit.last).to_string();
+        let base = |speaker: Speaker, np_start: usize, content_start: usize| Found {
+            speaker: Some(speaker),
+            cue: cue_text.clone(),
+            kind: hit.cue.kind,
+            content: (content_start, prep.toks.len()),
+            via: Vec::new(),
+            relay: hit.cue.relay,
+            cue_tok: hit.first,
+            np_start,
+            content_first: false,
+        };
+        let after_aux = skip_aux_back(prep, lex, hit.first);
+
+        // Passive: "bị X gọi là", "was rejected by X".
+        if let Some((speaker, np_start)) = self.passive_agent(prep, lex, memory, hit, after_aux) {
+            let mut f = base(speaker, np_start, self.content_start(prep, lex, hit));
+            if lex.language == Language::En {
+                // The subject before the passive marker is what was rejected.
+                f.content = (clause_start(prep, lex, np_start), np_start);
+                f.content_first = true;
+                f.np_start = np_start;
+            }
+            return Some(f);
+        }
+        if hit.cue.passive_only {
+            return None;
+        }
+        let np = self.np_before(prep, lex, after_aux);
+        if let Some((a, b)) = np {
+            let speaker = self.resolve_np(prep, lex, memory, a, b)?;
+            // Nested inside the running content of an earlier statement?
+            if let Some(prev) = found.last()
+                && !prev.content_first
+                && a >= prev.content.0
+                && !boundary_between(prep, lex, prev.cue_tok, a)
+                && !prev.relay
+            {
+                return None;
+            }
+            let mut f = base(speaker, a, self.content_start(prep, lex, hit));
+            if let Some(content) = content_before(prep, lex, a, hit.last) {
+                f.content = content;
+                f.content_first = true;
+            }
+            return Some(f);
+        }
+        // Relative clause: "chính quyền ly khai Armenia, những người nói rằng", "Smith, who said".
+        if let Some(k) = prep.phrase_ending_at(after_aux, &|w| lex.relative_markers.iter().any(|r| r == w))
+            && after_aux - k > 0
+            && prep.is_punct(after_aux - k - 1, ",")
+            && let Some((a, b)) = self.np_before(prep, lex, after_aux - k - 1)
+            && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
+        {
+            return Some(base(speaker, after_aux - k, self.content_start(prep, lex, hit)));
+        }
+        // Coordinated: "… và nói rằng", "…, kêu gọi".
+        if let Some(prev) = found.last()
+            && after_aux > 0
+            && (prep.toks[after_aux - 1].folded == "và"
+                || prep.toks[after_aux - 1].folded == "and"
+                || prep.is_punct(after_aux - 1, ","))
+            && prev.speaker.is_some()
+            && !prev.content_first
+            && hit.first > prev.cue_tok
+        {
+            let speaker = prev.speaker.clone()?;
+            let mut f = base(speaker, after_aux - 1, self.content_start(prep, lex, hit));
+            f.via = prev.via.clone();
+            return Some(f);
+        }
+        // Subordinate clause: "Azerbaijan … sau khi cáo buộc …".
+        if let Some(k) = prep.phrase_ending_at(after_aux, &|w| lex.subordinators.iter().any(|s| s == w))
+            && found.is_empty()
+        {
+            let start = clause_start(prep, lex, after_aux - k);
+            if let Some((a, b)) = self.np_after(prep, lex, start)
+                && b <= after_aux - k
+                && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
+                && has_mention(prep, a, b)
+            {
+                return Some(base(speaker, after_aux - k, self.content_start(prep, lex, hit)));
+            }
+        }
+        // Apposition: "Nga, quốc gia bảo lãnh …, lên án".
+        if after_aux > 0 && prep.is_punct(after_aux - 1, ",") {
+            let seg_start = (0..after_aux - 1).rev().find(|&i| prep.is_punct(i, ","));
+            if let Some(c) = seg_start
+                && after_aux - 1 - c <= 15
+                && !prep.cues.iter().any(|h| h.first > c && h.first < after_aux)
+                && let Some((a, b)) = self.np_before(prep, lex, c)
+                && has_mention(prep, a, b)
+                && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
+            {
+                return Some(base(speaker, a, self.content_start(prep, lex, hit)));
+            }
+        }
+        // Inversion: "\"…,\" said Smith".
+        if after_aux > 0
+            && (prep.is_punct(after_aux - 1, ",") || prep.is_punct(after_aux - 1, "\""))
+            && let Some((a, b)) = self.np_after(prep, lex, hit.last)
+            && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
+        {
+            let mut f = base(speaker, hit.first, hit.last);
+            let end = (0..hit.first)
+                .rev()
+                .find(|&i| prep.is_punct(i, ","))
+                .unwrap_or(hit.first);
+            f.content = (0, end);
+            f.content_first = true;
+            return Some(f);
+        }
+        None
+    }
+
+    /// Where the content after a cue starts: after a recipient, a
+    /// complementizer (rằng, that) and a colon.
+    fn content_start(&self, prep: &Prepared, lex: &Lexicon, hit: &CueHit) -> usize {
+        let n = prep.toks.len();
+        let mut j = hit.last;
+        // "that" within a few words (said Tuesday that, told reporters that).
+        for k in j..(j + 8).min(n) {
+            let t = &prep.toks[k];
+            if !t.word && !matches!(t.folded.as_str(), "," | "-") {
+                break;
+            }
+            if lex.complementizers.iter().any(|c| c == &t.folded) && lex.language == Language::En {
+                return k + 1;
+            }
+        }
+        if hit.cue.takes_recipient {
+            while j < n
+                && prep.toks[j].word
+                && (prep.toks[j].cap
+                    || lex.np_words.contains(&prep.toks[j].folded)
+                    || is_object_pronoun(&prep.toks[j].folded))
+            {
+                j += 1;
+            }
+        }
+        if let Some(k) = prep.phrase_starting_at(j, &|w| lex.complementizers.iter().any(|c| c == w)) {
+            j += k;
+        }
+        while j < n && (prep.is_punct(j, ":") || prep.is_punct(j, ",")) {
+            j += 1;
+        }
+        // "đưa thông báo sau cuộc họp: \"…\"": the quotation is the content.
+        if let Some(colon) = (j..n.min(j + 15)).find(|&k| prep.is_punct(k, ":"))
+            && prep.is_punct(colon + 1, "\"")
+        {
+            return colon + 1;
+        }
+        j
+    }
+
+    /// A source phrase ending just before token `end`.
+    fn np_before(&self, prep: &Prepared, lex: &Lexicon, end: usize) -> Option<(usize, usize)> {
+        let mut j = end;
+        let np_like = |i: usize| -> bool {
+            let t = &prep.toks[i];
+            t.word
+                && (prep.mention_at[i].is_some()
+                    || (t.cap && !sentence_initial_function_word(prep, lex, i))
+                    || lex.np_words.contains(&t.folded))
+        };
+        while j > 0 {
+            let i = j - 1;
+            if let Some(m) = prep.mention_at[i] {
+                let start = prep
+                    .toks
+                    .iter()
+                    .position(|t| t.start >= prep.mentions[m].start)
+                    .unwrap_or(i);
+                j = start.min(i);
+                continue;
+            }
+            if let Some(k) = prep.phrase_ending_at(j, &|w| lex.np_words.contains(w) || lex.pronouns.contains_key(w)) {
+                j -= k;
+                continue;
+            }
+            if np_like(i) {
+                j -= 1;
+                continue;
+            }
+            // A comma, dash or "và/của/and/of" inside a name list or apposition:
+            // a phrase on both sides.
+            if (!prep.toks[i].word && matches!(prep.toks[i].folded.as_str(), "," | "-" | "(" | ")")
+                || is_connector_word(&prep.toks[i].folded))
+                && i > 0
+                && i + 1 < end
+                && np_like(i - 1)
+                && (np_like(i + 1) || prep.mention_at[i + 1].is_some())
+            {
+                j -= 1;
+                continue;
+            }
+            break;
+        }
+        let mut a = j;
+        let mut b = end;
+        // Trim connectors at both ends.
+        let connector = |t: &sentence::Tok| {
+            !t.word || ["và", "của", "and", "of", "cùng", "với", "for"].contains(&t.folded.as_str())
+        };
+        while a < b && connector(&prep.toks[a]) {
+            a += 1;
+        }
+        while b > a && connector(&prep.toks[b - 1]) {
+            b -= 1;
+        }
+        if a >= b {
+            return self.np_before_english_fallback(prep, lex, end);
+        }
+        let head = (a..b).any(|i| prep.toks[i].cap || prep.mention_at[i].is_some())
+            || lex.pronouns.contains_key(&prep.folded_words(a, b))
+            || (a..b).any(|i| is_speaker_noun(lex, &prep.toks[i].folded));
+        if !head {
+            return self.np_before_english_fallback(prep, lex, end);
+        }
+        Some((a, b))
+    }
+
+    /// English subjects with common nouns: "the Republican nominee said".
+    fn np_before_english_fallback(&self, prep: &Prepared, lex: &Lexicon, end: usize) -> Option<(usize, usize)> {
+        if lex.language != Language::En || end == 0 {
+            return None;
+        }
+        const DETERMINERS: [&str; 12] = [
+            "the", "a", "an", "his", "her", "their", "its", "this", "these", "some", "many", "several",
+        ];
+        for back in 1..=5.min(end) {
+            let i = end - back;
+            let t = &prep.toks[i];
+            if !t.word
+                || lex.complementizers.contains(&t.folded)
+                || lex.stop_words.contains(&t.folded) && !DETERMINERS.contains(&t.folded.as_str())
+            {
+                return None;
+            }
+            if DETERMINERS.contains(&t.folded.as_str()) {
+                return (back >= 2).then_some((i, end));
+            }
+        }
+        None
+    }
+
+    /// A source phrase starting at token `start` (capitals, names, titles).
+    fn np_after(&self, prep: &Prepared, lex: &Lexicon, start: usize) -> Option<(usize, usize)> {
+        let n = prep.toks.len();
+        let mut j = start;
+        while j < n {
+            let t = &prep.toks[j];
+            if t.word
+                && (t.cap
+                    || prep.mention_at[j].is_some()
+                    || lex.np_words.contains(&t.folded)
+                    || lex.pronouns.contains_key(&t.folded))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let mut b = j;
+        while b > start && ["và", "của", "and", "of", "the", "a"].contains(&prep.toks[b - 1].folded.as_str()) {
+            b -= 1;
+        }
+        (b > start
+            && ((start..b).any(|i| prep.toks[i].cap || prep.mention_at[i].is_some())
+                || lex.pronouns.contains_key(&prep.folded_words(start, b))))
+        .then_some((start, b))
+    }
+
+    /// "bị X gọi là" (vi) / "was dismissed by X" (en).
+    fn passive_agent(
+        &self,
+        prep: &Prepared,
+        lex: &Lexicon,
+        memory: &Memory,
+        hit: &CueHit,
+        after_aux: usize,
+    ) -> Option<(Speaker, usize)> {
+        match lex.language {
+            Language::Vi => {
+                let (a, b) = self.np_before(prep, lex, after_aux)?;
+                if a == 0 || !lex.passive_markers.contains(&prep.toks[a - 1].folded) {
+                    return None;
+                }
+                Some((self.resolve_np(prep, lex, memory, a, b)?, a - 1))
+            }
+            Language::En => {
+                if after_aux == 0 || !lex.passive_markers.contains(&prep.toks[after_aux - 1].folded) {
+                    return None;
+                }
+                let by = hit.last;
+                if !prep
+                    .toks
+                    .get(by)
+                    .is_some_and(|t| lex.passive_agent_markers.contains(&t.folded))
+                {
+                    return None;
+                }
+                let (a, b) = self.np_after(prep, lex, by + 1)?;
+                Some((self.resolve_np(prep, lex, memory, a, b)?, after_aux - 1))
+            }
+        }
+    }
+
+    /// "Theo X, …" / "According to X, …" at the start of the sentence:
+    /// (speaker, phrase start, token where the rest starts).
+    fn leading_according_to(&self, prep: &Prepared, lex: &Lexicon, memory: &Memory) -> Option<(Speaker, usize, usize)> {
+        let mut i = 0;
+        if let Some(k) = prep.phrase_starting_at(0, &|w| lex.contrast_markers.iter().any(|c| c == w)) {
+            i = k;
+            while prep.is_punct(i, ",") {
+                i += 1;
+            }
+        }
+        let k = prep.phrase_starting_at(i, &|w| lex.according_to.iter().any(|c| c == w))?;
+        if prep
+            .phrase_starting_at(i, &|w| lex.no_speaker_after_according_to.iter().any(|c| c == w))
+            .is_some()
+        {
+            return None;
+        }
+        let comma = (i + k..(i + k + 14).min(prep.toks.len())).find(|&j| prep.is_punct(j, ","))?;
+        let (a, b) = self.np_after(prep, lex, i + k)?;
+        if b != comma {
+            return None;
+        }
+        let speaker = self.resolve_np(prep, lex, memory, a, b)?;
+        Some((speaker, i, comma + 1))
+    }
+
+    /// "…, theo AFP." / "…, according to X." at the end: (speaker, token of the comma).
+    fn trailing_according_to(&self, prep: &Prepared, lex: &Lexicon, memory: &Memory) -> Option<(Speaker, usize)> {
+        let n = prep.toks.len();
+        let comma = (1..n).rev().take(16).find(|&j| prep.is_punct(j, ","))?;
+        let k = prep.phrase_starting_at(comma + 1, &|w| lex.according_to.iter().any(|c| c == w))?;
+        let (a, b) = self.np_after(prep, lex, comma + 1 + k)?;
+        let rest_is_end = (b..n).all(|j| !prep.toks[j].word);
+        if !rest_is_end {
+            return None;
+        }
+        Some((self.resolve_np(prep, lex, memory, a, b)?, comma))
+    }
+
+    /// Who a source phrase names.
+    fn resolve_np(&self, prep: &Prepared, lex: &Lexicon, memory: &Memory, a: usize, b: usize) -> Option<Speaker> {
+        let mention = prep.span(a, b).trim().to_string();
+        if mention.is_empty() {
+            return None;
+        }
+        let folded = prep.folded_words(a, b);
+        if let Some(refers) = lex.pronouns.get(&folded) {
+            return resolve_pronoun(memory, refers, &mention);
+        }
+        // Names in the phrase, speakers first (a medium only if nothing else).
+        let mut speakers: Vec<Speaker> = Vec::new();
+        let lo = prep.toks[a].start;
+        let hi = prep.toks[b - 1].end;
+        for m in prep.mentions.iter().filter(|m| m.start >= lo && m.end <= hi) {
+            let sp = self.speaker_of_entry(m.entry, &prep.text[m.start..m.end]);
+            if !speakers.iter().any(|s| s.id == sp.id) {
+                speakers.push(sp);
+            }
+        }
+        let list = is_list(prep, a, b);
+        let primary = speakers.iter().position(|s| !s.media).unwrap_or(0);
+        if let Some(first) = speakers.get(primary).cloned() {
+            let mut sp = first;
+            sp.mention = mention;
+            if list {
+                sp.co = speakers
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != primary)
+                    .map(|(_, s)| s)
+                    .collect();
+            }
+            return Some(sp);
+        }
+        // An unknown name: its capitalised words; a generic one: the phrase.
+        let caps: Vec<usize> = (a..b)
+            .filter(|&i| prep.toks[i].cap && !lex.np_words.contains(&prep.toks[i].folded))
+            .collect();
+        let name = match (caps.first(), caps.last()) {
+            (Some(&f), Some(&l)) => prep.span(f, l + 1).to_string(),
+            _ => mention.clone(),
+        };
+        let person = (a..b).any(|i| is_person_title(&prep.toks[i].folded)) || caps.len() >= 2;
+        Some(Speaker {
+            id: slug(&name),
+            name,
+            mention,
+            kind: person.then(|| "person".to_string()),
+            aliases: Vec::new(),
+            person,
+            media: (a..b).any(|i| is_media_word(&prep.toks[i].folded)),
+            co: Vec::new(),
+        })
+    }
+
+    // -----------------------------------------------------------------------
+    // Writing statements out
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        out: &mut Extraction,
+        prep: &Prepared,
+        lex: &Lexicon,
+        memory: &mut Memory,
+        f: Found,
+        si: usize,
+        s: &text::Sentence,
+        normalized: &Text,
+        contrast: &Option<String>,
+        lang: Language,
+    ) -> bool {
+        let article = out.article.as_ref().map(|a| a.id.clone()).unwrap_or_default();
+        let sentence_text = &normalized.text[s.start..s.end];
+        let (ca, cb) = f.content;
+        let mut content = prep.span(ca, cb).trim().to_string();
+        let span = if ca < cb && cb <= prep.toks.len() {
+            let (a, b) = (prep.toks[ca].start, prep.toks[cb - 1].end);
+            normalized.original_span(s.start + a, s.start + b)
+        } else {
+            normalized.original_span(s.start, s.end)
+        };
+        let mut kind = f.kind;
+        let falsity = find_phrase(&fold_case(&content), &lex.falsity);
+        if falsity.is_some() {
+            kind = Kind::Denial;
+        }
+        let next_id = |out: &Extraction| format!("{article}/s{}", out.statements.len() + 1);
+
+        // A denial with nothing after it denies what came just before.
+        if content.is_empty() && kind == Kind::Denial {
+            let Some(prev) = out.statements.iter().rposition(|p| {
+                p.sentence.is_some_and(|x| x + 1 >= si) && p.source != f.speaker.as_ref().map(|s| s.id.clone())
+            }) else {
+                return false;
+            };
+            content = out.statements[prev].text.clone();
+            let id = next_id(out);
+            let speaker = f.speaker.clone();
+            self.push(
+                out,
+                memory,
+                &f,
+                id.clone(),
+                speaker,
+                kind,
+                content,
+                span,
+                si,
+                sentence_text,
+                contrast,
+                lang,
+                Vec::new(),
+                None,
+            );
+            let denied = out.statements[prev].id.clone();
+            let reason = format!(
+                "\"{}\": {} rejects the report just before it ({})",
+                f.cue,
+                out.statements.last().map_or("", |s| s.source.as_deref().unwrap_or("")),
+                denied
+            );
+            out.relations.push(Relation {
+                from: id,
+                to: denied,
+                kind: RelationType::Denies,
+                confidence: Some(0.8),
+                reason: Some(reason),
+            });
+            return true;
+        }
+        if content.is_empty() {
+            content = sentence_text.trim().to_string();
+        }
+        let mentioned = self.content_mentions(prep, lex, memory, ca, cb, f.speaker.as_ref());
+
+        // Reciprocal blame: "A và B đổ lỗi cho nhau".
+        if let Some(sp) = &f.speaker
+            && !sp.co.is_empty()
+            && starts_with_phrase(&fold_case(&content), &lex.reciprocal)
+        {
+            // The content reads from the cue: "đổ lỗi cho nhau về …".
+            let from_cue = prep.toks.get(f.cue_tok).map_or(0, |t| t.start);
+            let end = prep.toks.get(cb.saturating_sub(1)).map_or(prep.text.len(), |t| t.end);
+            let content = prep.text[from_cue..end.max(from_cue)].trim().to_string();
+            let mut a = sp.clone();
+            a.co.clear();
+            let b = sp.co[0].clone();
+            let ida = next_id(out);
+            self.push(
+                out,
+                memory,
+                &f,
+                ida.clone(),
+                Some(a.clone()),
+                Kind::Accusation,
+                content.clone(),
+                span,
+                si,
+                sentence_text,
+                contrast,
+                lang,
+                vec![b.id.clone()],
+                Some(b.id.clone()),
+            );
+            let idb = next_id(out);
+            self.push(
+                out,
+                memory,
+                &f,
+                idb.clone(),
+                Some(b.clone()),
+                Kind::Accusation,
+                content.clone(),
+                span,
+                si,
+                sentence_text,
+                contrast,
+                lang,
+                vec![a.id.clone()],
+                Some(a.id.clone()),
+            );
+            out.relations.push(Relation {
+                from: idb,
+                to: ida,
+                kind: RelationType::Disputes,
+                confidence: Some(0.9),
+                reason: Some(format!(
+                    "reciprocal blame (\"{} … {}\"): {} and {} each blame the other",
+                    f.cue,
+                    content.split_whitespace().take(2).collect::<Vec<_>>().join(" "),
+                    a.name,
+                    b.name
+                )),
+            });
+            return true;
+        }
+
+        // A denial of a reported claim: the claim becomes an implicit statement.
+        let implicit = self.reported_claim(prep, lex, memory, &f, kind, falsity.as_deref());
+        let target = if kind == Kind::Claim {
+            None
+        } else {
+            mentioned
+                .iter()
+                .find(|m| Some(*m) != f.speaker.as_ref().map(|s| &s.id))
+                .cloned()
+        };
+        let id = next_id(out);
+        let speaker = f.speaker.clone();
+        self.push(
+            out,
+            memory,
+            &f,
+            id.clone(),
+            speaker,
+            kind,
+            content,
+            span,
+            si,
+            sentence_text,
+            contrast,
+            lang,
+            mentioned,
+            target,
+        );
+        if let Some((claim, claim_span, claim_source, noun)) = implicit {
+            let iid = next_id(out);
+            let mut st = Statement::new(iid.clone(), claim_source.as_ref().map(|s| s.id.clone()), claim.clone());
+            st.article = Some(article.clone());
+            st.sentence = Some(si);
+            st.kind = Kind::Claim;
+            st.implicit = true;
+            st.quote = Some(sentence_text.to_string());
+            st.source_mention = claim_source.as_ref().map(|s| s.mention.clone());
+            st.span = claim_span.map(|(a, b)| normalized.original_span(s.start + a, s.start + b));
+            if let Some(cs) = &claim_source {
+                register_actor(out, cs);
+            }
+            out.statements.push(st);
+            out.meta.push(Meta {
+                language: Some(lang),
+                contrast: None,
+                mentioned: self.mentioned_ids(prep, 0, prep.toks.len()),
+                co_sources: Vec::new(),
+            });
+            let who = claim_source
+                .as_ref()
+                .map_or_else(|| "unnamed reports".to_string(), |s| s.name.clone());
+            let how = match &falsity {
+                Some(p) => format!("calls it \"{p}\""),
+                None => format!("\"{}\"", f.cue),
+            };
+            out.relations.push(Relation {
+                from: id,
+                to: iid,
+                kind: RelationType::Denies,
+                confidence: Some(0.9),
+                reason: Some(format!(
+                    "{} {how} of the {noun} of {who} that \"{}\"",
+                    f.speaker.as_ref().map_or("the article", |s| s.name.as_str()),
+                    truncate(&claim, 80)
+                )),
+            });
+        }
+        true
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &self,
+        out: &mut Extraction,
+        memory: &mut Memory,
+        f: &Found,
+        id: String,
+        speaker: Option<Speaker>,
+        kind: Kind,
+        content: String,
+        span: [usize; 2],
+        si: usize,
+        sentence_text: &str,
+        contrast: &Option<String>,
+        lang: Language,
+        mentioned: Vec<String>,
+        target: Option<String>,
+    ) {
+        let mut st = Statement::new(id, speaker.as_ref().map(|s| s.id.clone()), content);
+        st.article = out.article.as_ref().map(|a| a.id.clone());
+        st.sentence = Some(si);
+        st.kind = kind;
+        st.cue = Some(f.cue.clone());
+        st.source_mention = speaker.as_ref().map(|s| s.mention.clone());
+        st.target = target;
+        st.via = f.via.clone();
+        st.quote = Some(sentence_text.to_string());
+        st.span = Some(span);
+        let mut co_sources = Vec::new();
+        if let Some(sp) = &speaker {
+            register_actor(out, sp);
+            for c in &sp.co {
+                register_actor(out, c);
+                co_sources.push(c.id.clone());
+            }
+            memory.speakers.push(sp.clone());
+        }
+        out.statements.push(st);
+        out.meta.push(Meta {
+            language: Some(lang),
+            contrast: contrast.clone(),
+            mentioned,
+            co_sources,
+        });
+    }
+
+    /// Actors named in the content, with "nước này"/"it" resolved to the
+    /// nearest country named before it in the sentence or the article.
+    fn content_mentions(
+        &self,
+        prep: &Prepared,
+        lex: &Lexicon,
+        memory: &Memory,
+        a: usize,
+        b: usize,
+        speaker: Option<&Speaker>,
+    ) -> Vec<String> {
+        let mut ids = self.mentioned_ids(prep, a, b);
+        for i in a..b.min(prep.toks.len()) {
+            let Some(k) = prep.phrase_starting_at(i, &|w| lex.pronouns.get(w).is_some_and(|r| r == "country")) else {
+                continue;
+            };
+            let _ = k;
+            let pos = prep.toks[i].start;
+            let in_sentence = prep
+                .mentions
+                .iter()
+                .filter(|m| m.end <= pos)
+                .map(|m| self.gazetteer.entry(self.gazetteer.speaker(m.entry)))
+                .filter(|e| e.kind.as_deref() == Some("country"))
+                .filter(|e| speaker.is_none_or(|s| !s.co.iter().any(|c| c.id == e.id)))
+                .last()
+                .map(|e| e.id.clone());
+            let resolved =
+                in_sentence.or_else(|| memory.named.iter().rev().find(|(_, c)| *c).map(|(s, _)| s.id.clone()));
+            if let Some(id) = resolved
+                && !ids.contains(&id)
+            {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
+    /// "tuyên bố của phía Y nói rằng P là sai sự thật", "bác bỏ các thông tin
+    /// rằng P", "denied Y's allegations that P": (P, its byte span in the
+    /// sentence, its source, the reported noun).
+    #[allow(clippy::type_complexity)]
+    fn reported_claim(
+        &self,
+        prep: &Prepared,
+        lex: &Lexicon,
+        memory: &Memory,
+        f: &Found,
+        kind: Kind,
+        falsity: Option<&str>,
+    ) -> Option<(String, Option<(usize, usize)>, Option<Speaker>, String)> {
+        if kind != Kind::Denial {
+            return None;
+        }
+        let (ca, cb) = f.content;
+        // The first complementizer in the content, after a reported noun.
+        let comp = (ca..cb).find(|&i| lex.complementizers.iter().any(|c| c == &prep.toks[i].folded) && i > ca)?;
+        let noun_part = prep.folded_words(ca, comp);
+        let noun = lex
+            .reported_nouns
+            .iter()
+            .filter(|n| noun_part.contains(n.as_str()))
+            .max_by_key(|n| n.len())?
+            .clone();
+        // The claim: after the complementizer, up to the falsity phrase (and its copula).
+        let mut end = cb;
+        if let Some(fp) = falsity {
+            let fp_words = fp.split_whitespace().count();
+            if let Some(pos) = (comp + 1..cb).find(|&i| prep.folded_words(i, (i + fp_words).min(cb)) == fp) {
+                end = pos;
+                // Back over "là (hoàn toàn)", "is (completely)", "were".
+                while end > comp + 1 {
+                    let w = &prep.toks[end - 1].folded;
+                    if [
+                        "là",
+                        "hoàn",
+                        "toàn",
+                        "is",
+                        "are",
+                        "was",
+                        "were",
+                        "completely",
+                        "totally",
+                        "entirely",
+                        "hoàn toàn",
+                    ]
+                    .contains(&w.as_str())
+                        || !prep.toks[end - 1].word
+                    {
+                        end -= 1;
+                    } else {
+                        break;
+                    }
+                }
+            }
+        }
+        let start = comp + 1;
+        if start >= end {
+            return None;
+        }
+        let claim = prep.span(start, end).trim().to_string();
+        if claim.split_whitespace().count() < 2 {
+            return None;
+        }
+        let span = Some((prep.toks[start].start, prep.toks[end - 1].end));
+        // Whose claim: a name in the noun part other than the denier.
+        let denier = f.speaker.as_ref().map(|s| s.id.clone());
+        let lo = prep.toks[ca].start;
+        let hi = prep.toks[comp].start;
+        let source = prep
+            .mentions
+            .iter()
+            .filter(|m| m.start >= lo && m.end <= hi)
+            .map(|m| {
+                let mut sp = self.speaker_of_entry(m.entry, &prep.text[m.start..m.end]);
+                // Keep "phía Azerbaijan", "Y's" as written.
+                sp.mention = prep.text[m.start..m.end].to_string();
+                sp
+            })
+            .find(|sp| Some(&sp.id) != denier.as_ref());
+        let _ = memory;
+        Some((claim, span, source, noun))
+    }
+}
+
+fn relay_names(names: Vec<String>) -> Vec<String> {
+    names
+}
+
+fn register_actor(out: &mut Extraction, sp: &Speaker) {
+    out.actors.entry(sp.id.clone()).or_insert_with(|| Actor {
+        id: sp.id.clone(),
+        name: sp.name.clone(),
+        aliases: sp.aliases.clone(),
+        kind: sp.kind.clone(),
+    });
+}
+
+fn resolve_pronoun(memory: &Memory, refers: &str, mention: &str) -> Option<Speaker> {
+    let found = match refers {
+        "person" => memory.speakers.iter().rev().find(|s| s.person).cloned(),
+        "country" => memory
+            .named
+            .iter()
+            .rev()
+            .find(|(_, c)| *c)
+            .map(|(s, _)| s.clone())
+            .or_else(|| {
+                memory
+                    .speakers
+                    .iter()
+                    .rev()
+                    .find(|s| s.kind.as_deref() == Some("country"))
+                    .cloned()
+            }),
+        "group" => memory.speakers.iter().rev().find(|s| !s.person).cloned(),
+        _ => memory.speakers.last().cloned(),
+    };
+    found.map(|mut s| {
+        s.mention = mention.to_string();
+        s.co.clear();
+        s
+    })
+}
+
+/// Tokens back from `end` over auxiliaries (đã, cũng, also, has).
+fn skip_aux_back(prep: &Prepared, lex: &Lexicon, end: usize) -> usize {
+    let mut j = end;
+    while let Some(k) = prep.phrase_ending_at(j, &|w| lex.auxiliaries.contains(w)) {
+        j -= k;
+    }
+    j
+}
+
+/// A clause boundary (";", ", nhưng", ", but") between two tokens.
+fn boundary_between(prep: &Prepared, lex: &Lexicon, a: usize, b: usize) -> bool {
+    (a..b).any(|i| {
+        prep.is_punct(i, ";")
+            || (prep.is_punct(i, ",")
+                && prep
+                    .phrase_starting_at(i + 1, &|w| lex.contrast_markers.iter().any(|c| c == w))
+                    .is_some())
+    })
+}
+
+/// The start of the clause that contains token `i`.
+fn clause_start(prep: &Prepared, lex: &Lexicon, i: usize) -> usize {
+    let mut j = i;
+    while j > 0 {
+        if prep.is_punct(j - 1, ";") || prep.is_punct(j - 1, ":") {
+            break;
+        }
+        if prep.is_punct(j - 1, ",") {
+            // A comma after an opening phrase (Trong khi đó, Về phần mình) starts the clause.
+            let opener = prep.phrase_starting_at(0, &|w| lex.contrast_markers.iter().any(|c| c == w));
+            if opener.is_some_and(|k| k + 1 == j) || j - 1 <= 4 {
+                break;
+            }
+        }
+        j -= 1;
+    }
+    j
+}
+
+/// "CONTENT, SOURCE CUE [short tail]." → the content before the source.
+fn content_before(prep: &Prepared, lex: &Lexicon, np_start: usize, cue_end: usize) -> Option<(usize, usize)> {
+    if np_start == 0 {
+        return None;
+    }
+    let before = np_start - 1;
+    let quote_closed = prep.is_punct(before, "\"");
+    if !(prep.is_punct(before, ",") || quote_closed) {
+        return None;
+    }
+    // The tail after the cue: a few words, no content of its own.
+    let tail: Vec<&sentence::Tok> = prep.toks[cue_end..].iter().collect();
+    let tail_words = tail.iter().filter(|t| t.word).count();
+    let has_content = tail.iter().any(|t| {
+        (!t.word && matches!(t.folded.as_str(), ":" | "\""))
+            || (t.word && lex.complementizers.iter().any(|c| c == &t.folded) && lex.language == Language::En)
+    });
+    if tail_words > 8 || has_content {
+        return None;
+    }
+    let mut end = before;
+    if quote_closed {
+        end = before;
+    } else if end > 0 && prep.is_punct(end - 1, "\"") {
+        end -= 1;
+    }
+    (end > 0).then_some((0, end))
+}
+
+/// Strips punctuation, quotes and a leading complementizer from content.
+fn trim_content(prep: &Prepared, lex: &Lexicon, c: &mut (usize, usize)) {
+    let (mut a, mut b) = *c;
+    b = b.min(prep.toks.len());
+    loop {
+        if a < b && !prep.toks[a].word && !matches!(prep.toks[a].folded.as_str(), "(" | "[") {
+            a += 1;
+        } else if let Some(k) = (a < b)
+            .then(|| prep.phrase_starting_at(a, &|w| lex.complementizers.iter().any(|x| x == w)))
+            .flatten()
+            .filter(|&k| a + k < b && lex.language == Language::Vi)
+        {
+            a += k;
+        } else {
+            break;
+        }
+    }
+    while b > a && !prep.toks[b - 1].word && !matches!(prep.toks[b - 1].folded.as_str(), ")" | "]" | "%") {
+        b -= 1;
+    }
+    *c = (a, b);
+}
+
+/// A contrast marker at the start of the sentence.
+fn opening_contrast(prep: &Prepared, lex: &Lexicon) -> Option<String> {
+    let k = prep.phrase_starting_at(0, &|w| lex.contrast_markers.iter().any(|c| c == w))?;
+    Some(prep.span(0, k).to_string())
+}
+
+fn find_phrase(folded: &str, phrases: &[String]) -> Option<String> {
+    phrases
+        .iter()
+        .filter(|p| {
+            folded
+                .match_indices(p.as_str())
+                .any(|(i, m)| sentence::word_bounded(folded, i, i + m.len()))
+        })
+        .max_by_key(|p| p.len())
+        .cloned()
+}
+
+fn starts_with_phrase(folded: &str, phrases: &[String]) -> bool {
+    let words: Vec<&str> = folded.split_whitespace().take(4).collect();
+    let head = words.join(" ");
+    phrases.iter().any(|p| head == *p || head.starts_with(&format!("{p} ")))
+}
+
+fn has_mention(prep: &Prepared, a: usize, b: usize) -> bool {
+    (a..b).any(|i| prep.mention_at[i].is_some())
+}
+
+/// Two or more names joined by "và", "and" or commas.
+fn is_list(prep: &Prepared, a: usize, b: usize) -> bool {
+    let names = (a..b)
+        .filter_map(|i| prep.mention_at[i])
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    names >= 2 && (a..b).any(|i| matches!(prep.toks[i].folded.as_str(), "và" | "and" | "cùng"))
+}
+
+fn sentence_initial_function_word(prep: &Prepared, lex: &Lexicon, i: usize) -> bool {
+    let initial = i == 0 || (i == 1 && prep.is_punct(0, "\""));
+    initial
+        && (lex.stop_words.contains(&prep.toks[i].folded)
+            || lex
+                .contrast_markers
+                .iter()
+                .any(|c| c.split_whitespace().next() == Some(prep.toks[i].folded.as_str()))
+            || lex
+                .subordinators
+                .iter()
+                .any(|c| c.split_whitespace().next() == Some(prep.toks[i].folded.as_str())))
+}
+
+/// Words that join two parts of a name phrase (Pháp và Đức, Bộ Quốc phòng của Armenia).
+fn is_connector_word(w: &str) -> bool {
+    ["và", "của", "cùng", "and", "of", "for", "'s"].contains(&w)
+}
+
+fn is_object_pronoun(w: &str) -> bool {
+    ["him", "her", "them", "me", "us", "you", "reporters", "journalists"].contains(&w)
+}
+
+fn is_person_title(w: &str) -> bool {
+    [
+        "ông",
+        "bà",
+        "mr",
+        "mr.",
+        "mrs",
+        "ms",
+        "dr",
+        "tổng thống",
+        "thủ tướng",
+        "ngoại trưởng",
+        "bộ trưởng",
+        "president",
+        "senator",
+        "spokesman",
+        "spokeswoman",
+        "phát ngôn viên",
+        "người phát ngôn",
+        "đại sứ",
+    ]
+    .contains(&w)
+}
+
+fn is_media_word(w: &str) -> bool {
+    [
+        "báo",
+        "tờ",
+        "hãng",
+        "đài",
+        "kênh",
+        "truyền thông",
+        "newspaper",
+        "media",
+        "agency",
+    ]
+    .contains(&w)
+}
+
+/// Common nouns that can head a source phrase on their own (sources, officials).
+fn is_speaker_noun(lex: &Lexicon, w: &str) -> bool {
+    lex.np_words.contains(w)
+        && ![
+            "the", "a", "an", "of", "and", "for", "của", "và", "các", "những", "một", "cùng", "-", ",", "his", "her",
+            "their", "its", "this", "that", "these", "those", "some", "many", "most", "several", "two", "three",
+            "both", "other", "another", "one", "new", "tại", "ở", "thuộc",
+        ]
+        .contains(&w)
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        return s.to_string();
+    }
+    let mut t: String = s.chars().take(n).collect();
+    t.push('…');
+    t
+}

@@ -1075,9 +1075,7 @@ impl Extractor {
                 .iter()
                 .filter(|m| m.end <= pos)
                 .map(|m| self.gazetteer.entry(self.gazetteer.speaker(m.entry)))
-                .filter(|e| e.kind.as_deref() == Some("country"))
-                .filter(|e| speaker.is_none_or(|s| !s.co.iter().any(|c| c.id == e.id)))
-                .last()
+                .rfind(|e| e.kind.as_deref() == Some("country") && speaker.is_none_or(|s| !s.co.iter().any(|c| c.id == e.id)))
                 .map(|e| e.id.clone());
             let resolved =
                 in_sentence.or_else(|| memory.named.iter().rev().find(|(_, c)| *c).map(|(s, _)| s.id.clone()));

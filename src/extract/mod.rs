@@ -60,6 +60,8 @@ pub struct Meta {
     pub mentioned: Vec<String>,
     /// Other actors that made the same statement ("EU, Pháp và Đức").
     pub co_sources: Vec<String>,
+    /// One of a pair of reciprocal accusations (A và B đổ lỗi cho nhau).
+    pub reciprocal: bool,
 }
 
 /// What extraction makes of one article.
@@ -224,6 +226,7 @@ impl Extractor {
                     contrast: contrast.clone(),
                     mentioned: self.mentioned_ids(&prep, 0, prep.toks.len()),
                     co_sources: Vec::new(),
+                    reciprocal: false,
                 });
             }
             for st in &mut out.statements[before..] {
@@ -983,6 +986,7 @@ impl Extractor {
                 contrast: None,
                 mentioned: self.mentioned_ids(prep, 0, prep.toks.len()),
                 co_sources: Vec::new(),
+                reciprocal: false,
             });
             let who = claim_source
                 .as_ref()
@@ -1049,6 +1053,7 @@ impl Extractor {
             contrast: contrast.clone(),
             mentioned,
             co_sources,
+            reciprocal: false,
         });
     }
 
@@ -1075,7 +1080,9 @@ impl Extractor {
                 .iter()
                 .filter(|m| m.end <= pos)
                 .map(|m| self.gazetteer.entry(self.gazetteer.speaker(m.entry)))
-                .rfind(|e| e.kind.as_deref() == Some("country") && speaker.is_none_or(|s| !s.co.iter().any(|c| c.id == e.id)))
+                .rfind(|e| {
+                    e.kind.as_deref() == Some("country") && speaker.is_none_or(|s| !s.co.iter().any(|c| c.id == e.id))
+                })
                 .map(|e| e.id.clone());
             let resolved =
                 in_sentence.or_else(|| memory.named.iter().rev().find(|(_, c)| *c).map(|(s, _)| s.id.clone()));

@@ -1,12 +1,80 @@
-//! Linking: extractions of many articles → one statement set with relations.
+//! Linking: the extractions of many articles → one statement set, with the
+//! relations between statements. Every rule names its reason.
+//!
+//! 1. Wire copies: statements with the same words (after case, punctuation and
+//!    spacing are folded) form a group; each copy supports the group's first
+//!    statement, and only that first one takes part in the rules below, so a
+//!    story copied a hundred times makes 99 relations, not 100².
+//! 2. Candidates come from an inverted index of content terms (words that are
+//!    not stop words, and the actors named, pronouns resolved); a term shared
+//!    by more than [`MAX_POSTING`] statements is too common to pair on.
+//!    Rules about one article (contrast markers, condemnations, a speaker's
+//!    own statements) look only at a window of nearby sentences.
+//! 3. Rules (see [`Rule`]): a denial denies the statements of others that say
+//!    what it denies; a counter-statement after a contrast marker disputes what
+//!    it answers; a condemnation of X disputes X's claims and supports those who
+//!    accuse X; the same proposition twice supports, or disputes when one side
+//!    negates it or gives other numbers.
 
-use crate::extract::{Extraction, Extractor};
-use crate::model::StatementSet;
+use crate::extract::{Extraction, Extractor, Meta};
+use crate::graph::slug;
+use crate::lexicon::{Language, Lexicon};
+use crate::model::{Kind, Relation, RelationType, StatementSet};
+use crate::text::{fold_case, words};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// A term shared by more statements than this does not make candidates.
+pub const MAX_POSTING: usize = 200;
+/// Candidates kept per statement (most shared terms first).
+pub const MAX_CANDIDATES: usize = 30;
+/// Sentences around a statement that the same-article rules look at.
+pub const WINDOW: usize = 4;
+
+/// What the link stage knows of a statement.
+struct Feature {
+    terms: BTreeSet<String>,
+    numbers: BTreeSet<String>,
+    negated: bool,
+    article: Option<String>,
+    sentence: usize,
+    source: Option<String>,
+    kind: Kind,
+    implicit: bool,
+    contrast: Option<String>,
+    target: Option<String>,
+    reciprocal: bool,
+}
+
+/// The relations found, without duplicates (one relation per unordered pair).
+struct Out {
+    relations: Vec<Relation>,
+    pairs: HashSet<(usize, usize)>,
+}
+
+impl Out {
+    fn add(&mut self, ids: &[String], from: usize, to: usize, kind: RelationType, confidence: f64, reason: String) {
+        if from == to {
+            return;
+        }
+        let key = (from.min(to), from.max(to));
+        if !self.pairs.insert(key) {
+            return;
+        }
+        self.relations.push(Relation {
+            from: ids[from].clone(),
+            to: ids[to].clone(),
+            kind,
+            confidence: Some((confidence * 100.0).round() / 100.0),
+            reason: Some(reason),
+        });
+    }
+}
 
 /// Joins the extractions (in order) into one set and adds the relations
-/// found between statements.
-pub fn link(_ex: &Extractor, extractions: Vec<Extraction>) -> StatementSet {
+/// between their statements.
+pub fn link(ex: &Extractor, extractions: Vec<Extraction>) -> StatementSet {
     let mut set = StatementSet::default();
+    let mut meta: Vec<Meta> = Vec::new();
     for e in extractions {
         if let Some(a) = e.article {
             set.articles.push(a);
@@ -17,7 +85,622 @@ pub fn link(_ex: &Extractor, extractions: Vec<Extraction>) -> StatementSet {
             }
         }
         set.statements.extend(e.statements);
+        meta.extend(e.meta);
         set.relations.extend(e.relations);
     }
+    merge_actor_variants(&mut set);
+    let relations = relate(ex, &set, &meta);
+    set.relations.extend(relations);
     set
+}
+
+fn features(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Feature> {
+    set.statements
+        .iter()
+        .zip(meta)
+        .map(|(s, m)| {
+            let language = m.language.unwrap_or(Language::En);
+            let lex: &Lexicon = ex.lexicons().get(language);
+            let (terms, numbers) = terms(ex, lex, &s.text, &m.mentioned);
+            let folded = fold_case(&s.text);
+            let negated = lex.negations.iter().any(|n| {
+                folded
+                    .match_indices(n.as_str())
+                    .any(|(i, x)| crate::extract::sentence::word_bounded(&folded, i, i + x.len()))
+            });
+            Feature {
+                terms,
+                numbers,
+                negated,
+                article: s.article.clone(),
+                sentence: s.sentence.unwrap_or(0),
+                source: s.source.clone(),
+                kind: s.kind,
+                implicit: s.implicit,
+                contrast: m.contrast.clone(),
+                target: s.target.clone(),
+                reciprocal: m.reciprocal,
+            }
+        })
+        .collect()
+}
+
+/// The content terms of a text: `@actor` for every actor named (names found
+/// with the gazetteer, plus those extraction resolved), and its other words:
+/// in Vietnamese, whose words are mostly two syllables, pairs of adjacent
+/// syllables plus capitalised ones (names); in English, words of three
+/// letters or more. Stop words never count; numbers are kept apart.
+fn terms(ex: &Extractor, lex: &Lexicon, text: &str, mentioned: &[String]) -> (BTreeSet<String>, BTreeSet<String>) {
+    let folded = fold_case(text);
+    let gaz = ex.gazetteer();
+    let names = gaz.find(text, &folded, &|w| lex.np_words.contains(w));
+    let mut terms: BTreeSet<String> = mentioned.iter().map(|a| format!("@{a}")).collect();
+    for n in &names {
+        terms.insert(format!("@{}", gaz.entry(gaz.speaker(n.entry)).id));
+    }
+    let mut numbers = BTreeSet::new();
+    let mut prev: Option<(String, usize)> = None;
+    for w in words(text) {
+        if names.iter().any(|n| n.start <= w.start && w.end <= n.end) {
+            prev = None;
+            continue;
+        }
+        let word = &folded[w.start..w.end];
+        if word.chars().any(|c| c.is_ascii_digit()) {
+            numbers.insert(word.to_string());
+            prev = None;
+            continue;
+        }
+        for part in word.split('-').filter(|p| !p.is_empty()) {
+            let stop = lex.stop_words.contains(part);
+            match lex.language {
+                Language::Vi => {
+                    if !stop {
+                        // Adjacent: parts of one word, or only spaces between.
+                        if let Some((p, end)) = &prev
+                            && (*end >= w.start || text.get(*end..w.start).is_some_and(|g| g.trim().is_empty()))
+                        {
+                            terms.insert(format!("{p} {part}"));
+                        }
+                        if crate::text::is_capitalized(&text[w.start..w.end]) && part.chars().count() >= 2 {
+                            terms.insert(part.to_string());
+                        }
+                    }
+                    prev = (!stop).then(|| (part.to_string(), w.end));
+                }
+                Language::En => {
+                    if !stop && part.chars().count() >= 3 {
+                        terms.insert(part.to_string());
+                    }
+                }
+            }
+        }
+    }
+    (terms, numbers)
+}
+
+/// Terms two statements share, actors last.
+fn shared(a: &Feature, b: &Feature) -> Vec<String> {
+    let mut v: Vec<String> = a.terms.intersection(&b.terms).cloned().collect();
+    v.sort_by_key(|t| (t.starts_with('@'), t.clone()));
+    v
+}
+
+fn show_terms(terms: &[String]) -> String {
+    terms
+        .iter()
+        .take(6)
+        .map(|t| t.trim_start_matches('@').to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn name(set: &StatementSet, s: usize) -> String {
+    let st = &set.statements[s];
+    match &st.source {
+        Some(src) => set
+            .actors
+            .iter()
+            .find(|a| &a.id == src)
+            .map_or(src.clone(), |a| a.name.clone()),
+        None if st.implicit => "unnamed reports".to_string(),
+        None => "the article".to_string(),
+    }
+}
+
+/// Same-article neighbours within the window, as (index) pairs, by article.
+fn by_article(f: &[Feature]) -> HashMap<&str, Vec<usize>> {
+    let mut m: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, x) in f.iter().enumerate() {
+        if let Some(a) = &x.article {
+            m.entry(a.as_str()).or_default().push(i);
+        }
+    }
+    m
+}
+
+fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
+    let f = features(ex, set, meta);
+    let ids: Vec<String> = set.statements.iter().map(|s| s.id.clone()).collect();
+    let index_of: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+    let ends = |r: &Relation| Some((*index_of.get(r.from.as_str())?, *index_of.get(r.to.as_str())?));
+    let mut out = Out {
+        relations: Vec::new(),
+        pairs: set
+            .relations
+            .iter()
+            .filter_map(|r| ends(r).map(|(a, b)| (a.min(b), a.max(b))))
+            .collect(),
+    };
+    let denied: HashMap<usize, usize> = set
+        .relations
+        .iter()
+        .filter(|r| r.kind == RelationType::Denies)
+        .filter_map(|r| {
+            ends(r)
+                .filter(|&(_, b)| set.statements[b].implicit)
+                .map(|(a, b)| (b, a))
+        })
+        .collect();
+
+    // 1. Wire copies.
+    let mut first_of: HashMap<String, usize> = HashMap::new();
+    let mut representative = vec![true; f.len()];
+    for (i, s) in set.statements.iter().enumerate() {
+        let folded = fold_case(&s.text);
+        let key = format!(
+            "{}|{}",
+            s.source.as_deref().unwrap_or(""),
+            words(&folded)
+                .iter()
+                .map(|w| &folded[w.start..w.end])
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        if key.len() < 24 {
+            continue;
+        }
+        match first_of.get(&key) {
+            Some(&j) => {
+                representative[i] = false;
+                if set.statements[i].article != set.statements[j].article {
+                    out.add(
+                        &ids,
+                        i,
+                        j,
+                        RelationType::Supports,
+                        0.95,
+                        format!(
+                            "the same words in {} and {} (a wire copy)",
+                            f[i].article.as_deref().unwrap_or("?"),
+                            f[j].article.as_deref().unwrap_or("?")
+                        ),
+                    );
+                }
+            }
+            None => {
+                first_of.insert(key, i);
+            }
+        }
+    }
+
+    // 2. Same-article rules.
+    let articles = by_article(&f);
+    let mut article_names: Vec<&&str> = articles.keys().collect();
+    article_names.sort();
+    for a in article_names {
+        let list = &articles[*a];
+        for (pos, &b) in list.iter().enumerate() {
+            if !representative[b] {
+                continue;
+            }
+            let fb = &f[b];
+            let window: Vec<usize> = list[..pos]
+                .iter()
+                .rev()
+                .copied()
+                .filter(|&x| representative[x] && fb.sentence.saturating_sub(f[x].sentence) <= WINDOW)
+                .collect();
+            contrast_rule(set, &f, &ids, &mut out, b, &window);
+            condemnation_rule(set, &f, &ids, &mut out, b, list);
+            same_source_rule(set, &f, &ids, &mut out, b, &window);
+        }
+    }
+
+    // 3. Index rules: denials of what others say, same proposition.
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, x) in f.iter().enumerate() {
+        if representative[i] {
+            for t in &x.terms {
+                index.entry(t.as_str()).or_default().push(i);
+            }
+        }
+    }
+    for (i, x) in f.iter().enumerate() {
+        if !representative[i] || x.terms.len() < 2 {
+            continue;
+        }
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for t in &x.terms {
+            let Some(post) = index.get(t.as_str()) else { continue };
+            if post.len() > MAX_POSTING {
+                continue;
+            }
+            for &j in post {
+                if j > i {
+                    *counts.entry(j).or_default() += 1;
+                }
+            }
+        }
+        let mut cands: Vec<(usize, usize)> = counts.into_iter().filter(|&(_, c)| c >= 2).collect();
+        cands.sort_by(|p, q| q.1.cmp(&p.1).then(p.0.cmp(&q.0)));
+        cands.truncate(MAX_CANDIDATES);
+        cands.sort_by_key(|c| c.0);
+        for (j, _) in cands {
+            pair_rules(set, &f, &ids, &mut out, &denied, i, j);
+        }
+    }
+    out.relations
+}
+
+/// Containment of the smaller term set in the larger.
+fn containment(a: &Feature, b: &Feature, shared: usize) -> f64 {
+    let small = a.terms.len().min(b.terms.len()).max(1);
+    shared as f64 / small as f64
+}
+
+fn attributed(x: &Feature) -> bool {
+    x.source.is_some()
+}
+
+/// "Trong khi đó, Armenia cáo buộc …": a statement opening with a contrast
+/// marker disputes the nearby statements of another source that it answers.
+fn contrast_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut Out, b: usize, window: &[usize]) {
+    let fb = &f[b];
+    let Some(marker) = &fb.contrast else { return };
+    if !attributed(fb) || fb.kind == Kind::Appeal {
+        return;
+    }
+    for &a in window {
+        let fa = &f[a];
+        if !attributed(fa) || fa.source == fb.source || fa.kind == Kind::Appeal || fa.sentence == fb.sentence {
+            continue;
+        }
+        let sh = shared(fa, fb);
+        let content = sh.iter().any(|t| !t.starts_with('@'));
+        let aimed = fb.target.is_some() && fb.target == fa.source || fa.target.is_some() && fa.target == fb.source;
+        // Aimed at the other source and on the same matter, or right after it.
+        let next = fb.sentence - fa.sentence <= 1;
+        if !(content || aimed && next) {
+            continue;
+        }
+        let mut reason = format!(
+            "{} {} after the contrast marker \"{}\", answering {}",
+            name(set, b),
+            match fb.kind {
+                Kind::Accusation => "accuses",
+                Kind::Denial => "denies",
+                Kind::Condemnation => "condemns",
+                _ => "counters",
+            },
+            marker,
+            name(set, a)
+        );
+        if aimed {
+            reason.push_str(&format!(" (aimed at {})", name(set, a)));
+        }
+        if !sh.is_empty() {
+            reason.push_str(&format!("; shared terms: {}", show_terms(&sh)));
+        }
+        out.add(
+            ids,
+            b,
+            a,
+            RelationType::Disputes,
+            if aimed { 0.75 } else { 0.6 },
+            reason,
+        );
+    }
+}
+
+/// A condemnation of X disputes X's claims in the article and supports
+/// others' accusations and condemnations of X.
+fn condemnation_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut Out, c: usize, list: &[usize]) {
+    let fc = &f[c];
+    if fc.kind != Kind::Condemnation {
+        return;
+    }
+    let Some(x) = &fc.target else { return };
+    if fc.source.as_ref() == Some(x) {
+        return;
+    }
+    for &s in list {
+        let fs = &f[s];
+        if s == c || !attributed(fs) || fs.source == fc.source {
+            continue;
+        }
+        if fs.source.as_ref() == Some(x) && fs.kind == Kind::Claim && !fs.implicit {
+            out.add(
+                ids,
+                c,
+                s,
+                RelationType::Disputes,
+                0.6,
+                format!(
+                    "{} condemns {}'s action, which {}'s own statement defends",
+                    name(set, c),
+                    name(set, s),
+                    name(set, s)
+                ),
+            );
+        } else if fs.target.as_ref() == Some(x)
+            && matches!(fs.kind, Kind::Accusation | Kind::Condemnation)
+            && fs.source.as_ref() != Some(x)
+            && !fs.reciprocal
+        {
+            out.add(
+                ids,
+                c,
+                s,
+                RelationType::Supports,
+                0.6,
+                format!(
+                    "{} and {} both hold {} to blame",
+                    name(set, c),
+                    name(set, s),
+                    name_of(set, x)
+                ),
+            );
+        }
+    }
+}
+
+fn name_of(set: &StatementSet, actor: &str) -> String {
+    set.actors
+        .iter()
+        .find(|a| a.id == actor)
+        .map_or(actor.to_string(), |a| a.name.clone())
+}
+
+/// A source's statement supports its own statement just before it (the one
+/// sharing most terms; ties: the first of the nearest sentence).
+fn same_source_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut Out, b: usize, window: &[usize]) {
+    let fb = &f[b];
+    if !attributed(fb) || matches!(fb.kind, Kind::Appeal | Kind::Denial) {
+        return;
+    }
+    let mut best: Option<(usize, usize, usize)> = None; // (shared, -distance, index)
+    for &a in window {
+        let fa = &f[a];
+        if fa.source != fb.source || fa.sentence == fb.sentence || matches!(fa.kind, Kind::Appeal | Kind::Denial) {
+            continue;
+        }
+        let sh = shared(fa, fb).iter().filter(|t| !t.starts_with('@')).count();
+        let dist = fb.sentence - fa.sentence;
+        if dist > 1 && sh == 0 {
+            continue;
+        }
+        let better = match best {
+            None => true,
+            Some((s, d, i)) => sh > s || (sh == s && dist < d) || (sh == s && dist == d && a < i),
+        };
+        if better {
+            best = Some((sh, dist, a));
+        }
+    }
+    if let Some((sh, _, a)) = best {
+        let terms = shared(&f[a], fb);
+        let reason = if sh > 0 {
+            format!(
+                "{} again, on the same matter (shared terms: {})",
+                name(set, b),
+                show_terms(&terms)
+            )
+        } else {
+            format!("{} again, in the next sentences of the same report", name(set, b))
+        };
+        out.add(
+            ids,
+            b,
+            a,
+            RelationType::Supports,
+            if sh > 0 { 0.6 } else { 0.5 },
+            reason,
+        );
+    }
+}
+
+/// Rules on a candidate pair from the index.
+fn pair_rules(
+    set: &StatementSet,
+    f: &[Feature],
+    ids: &[String],
+    out: &mut Out,
+    denied: &HashMap<usize, usize>,
+    i: usize,
+    j: usize,
+) {
+    let (fi, fj) = (&f[i], &f[j]);
+    let sh = shared(fi, fj);
+    let content: Vec<&String> = sh.iter().filter(|t| !t.starts_with('@')).collect();
+    let c = containment(fi, fj, sh.len());
+    // A denied claim: the denial also denies others who say the same.
+    for (claim, other) in [(i, j), (j, i)] {
+        if let Some(&denial) = denied.get(&claim) {
+            let fo = &f[other];
+            if attributed(fo)
+                && fo.source != f[denial].source
+                && !fo.implicit
+                && fo.kind != Kind::Denial
+                && sh.len() >= 3
+                && !content.is_empty()
+                && c >= 0.5
+            {
+                out.add(
+                    ids,
+                    denial,
+                    other,
+                    RelationType::Denies,
+                    (0.4 + c * 0.4).min(0.85),
+                    format!(
+                        "{} denies \"{}\", which {} also says (shared terms: {})",
+                        name(set, denial),
+                        short(&set.statements[claim].text),
+                        name(set, other),
+                        show_terms(&sh)
+                    ),
+                );
+            }
+        }
+    }
+    // The same proposition: supports, or disputes when told incompatibly.
+    let union = fi.terms.len() + fj.terms.len() - sh.len();
+    let jaccard = sh.len() as f64 / union.max(1) as f64;
+    if sh.len() >= 3 && content.len() >= 2 && c >= 0.6 && jaccard >= 0.3 {
+        let same_article = fi.article == fj.article;
+        let sides_differ = fi.source != fj.source;
+        // Inside one article only a source restating itself counts.
+        if same_article && (fi.sentence == fj.sentence || sides_differ || !attributed(fi)) {
+            return;
+        }
+        if fi.negated != fj.negated {
+            out.add(
+                ids,
+                j,
+                i,
+                RelationType::Disputes,
+                0.5 + c * 0.3,
+                format!(
+                    "the same matter told both ways: one says it, the other negates it (shared terms: {})",
+                    show_terms(&sh)
+                ),
+            );
+        } else if !fi.numbers.is_empty()
+            && !fj.numbers.is_empty()
+            && fi.numbers.is_disjoint(&fj.numbers)
+            && sides_differ
+        {
+            out.add(
+                ids,
+                j,
+                i,
+                RelationType::Disputes,
+                0.5 + c * 0.2,
+                format!(
+                    "the same matter with other numbers ({} / {}; shared terms: {})",
+                    fi.numbers.iter().cloned().collect::<Vec<_>>().join(", "),
+                    fj.numbers.iter().cloned().collect::<Vec<_>>().join(", "),
+                    show_terms(&sh)
+                ),
+            );
+        } else {
+            out.add(
+                ids,
+                j,
+                i,
+                RelationType::Supports,
+                0.4 + c * 0.5,
+                format!(
+                    "the same proposition{} (shared terms: {})",
+                    if same_article {
+                        String::new()
+                    } else {
+                        format!(
+                            " in {} and {}",
+                            fi.article.as_deref().unwrap_or("?"),
+                            fj.article.as_deref().unwrap_or("?")
+                        )
+                    },
+                    show_terms(&sh)
+                ),
+            );
+        }
+    }
+}
+
+fn short(s: &str) -> String {
+    let t: String = s.chars().take(70).collect();
+    if t.len() < s.len() { format!("{t}…") } else { t }
+}
+
+/// Merges actors whose names differ only by spacing, hyphens or one letter
+/// ("Nargorno - Karabakh" / "Nagorno-Karabakh"): the later takes the earlier's id.
+fn merge_actor_variants(set: &mut StatementSet) {
+    let compact = |s: &str| -> String { slug(s).chars().filter(|c| c.is_alphanumeric()).collect() };
+    let keys: Vec<String> = set.actors.iter().map(|a| compact(&a.name)).collect();
+    let mut blocks: HashMap<(String, usize), Vec<usize>> = HashMap::new();
+    let mut rename: HashMap<String, String> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        let n = k.chars().count();
+        let head: String = k.chars().take(2).collect();
+        let mut target = None;
+        for len in n.saturating_sub(1)..=n + 1 {
+            if let Some(list) = blocks.get(&(head.clone(), len)) {
+                target = list
+                    .iter()
+                    .copied()
+                    .find(|&j| keys[j] == *k || (n >= 8 && strsim::damerau_levenshtein(&keys[j], k) <= 1));
+            }
+            if target.is_some() {
+                break;
+            }
+        }
+        match target {
+            Some(j) if set.actors[j].id != set.actors[i].id => {
+                rename.insert(set.actors[i].id.clone(), set.actors[j].id.clone());
+            }
+            _ => blocks.entry((head, n)).or_default().push(i),
+        }
+    }
+    if rename.is_empty() {
+        return;
+    }
+    for s in &mut set.statements {
+        for field in [&mut s.source, &mut s.target] {
+            if let Some(v) = field
+                && let Some(to) = rename.get(v)
+            {
+                *v = to.clone();
+            }
+        }
+    }
+    let renamed: Vec<(String, String)> = rename.into_iter().collect();
+    for (from, to) in renamed {
+        if let Some(pos) = set.actors.iter().position(|a| a.id == from) {
+            let old = set.actors.remove(pos);
+            if let Some(t) = set.actors.iter_mut().find(|a| a.id == to)
+                && !t.aliases.contains(&old.name)
+            {
+                t.aliases.push(old.name);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, Statement};
+
+    #[test]
+    fn spelling_variants_of_actors_merge() {
+        let mut set = StatementSet::default();
+        for (id, name) in [
+            ("a", "Nagorno-Karabakh"),
+            ("b", "Nargorno - Karabakh"),
+            ("c", "Kazakhstan"),
+        ] {
+            set.actors.push(Actor {
+                id: id.into(),
+                name: name.into(),
+                aliases: vec![],
+                kind: None,
+            });
+        }
+        set.statements.push(Statement::new("s", Some("b".into()), "x"));
+        merge_actor_variants(&mut set);
+        assert_eq!(set.actors.len(), 2);
+        assert_eq!(set.statements[0].source.as_deref(), Some("a"));
+        assert!(set.actors[0].aliases.contains(&"Nargorno - Karabakh".to_string()));
+    }
 }

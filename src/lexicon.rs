@@ -110,6 +110,9 @@ pub struct LexiconFile {
     /// Words followed by a full stop that does not end a sentence (Mr., TP.).
     #[serde(default)]
     pub abbreviations: Vec<String>,
+    /// Time words that may stand between a cue and its content (said Tuesday).
+    #[serde(default)]
+    pub time_words: Vec<String>,
 }
 
 /// A loaded lexicon of one language, with its phrase lists folded to lower case.
@@ -135,6 +138,7 @@ pub struct Lexicon {
     pub np_words: HashSet<String>,
     pub stop_words: HashSet<String>,
     pub abbreviations: HashSet<String>,
+    pub time_words: HashSet<String>,
 }
 
 /// The bundled lexicon files, by language.
@@ -196,6 +200,7 @@ impl Lexicon {
             np_words: fold_all(f.np_words).into_iter().collect(),
             stop_words: fold_all(f.stop_words).into_iter().collect(),
             abbreviations: fold_all(f.abbreviations).into_iter().collect(),
+            time_words: fold_all(f.time_words).into_iter().collect(),
         }
     }
 
@@ -235,6 +240,7 @@ impl Lexicon {
         self.np_words.extend(other.np_words);
         self.stop_words.extend(other.stop_words);
         self.abbreviations.extend(other.abbreviations);
+        self.time_words.extend(other.time_words);
     }
 
     /// The cue entry of a folded cue phrase.

@@ -123,6 +123,8 @@ struct Found {
     np_start: usize,
     /// The content was given before the source ("…, X said").
     content_first: bool,
+    /// A second part of a split quotation ("\"A,\" he said, \"B.\"").
+    extra: Option<(usize, usize)>,
 }
 
 /// What the article knows so far, for pronouns.
@@ -191,6 +193,8 @@ impl Extractor {
         };
         let mut memory = Memory::default();
         let tables = self.tables(lang);
+        // The last attributed statement: (index, paragraph, sentence).
+        let mut last_attributed: Option<(usize, usize, usize)> = None;
         for (si, s) in sentences.iter().enumerate() {
             let stext = &normalized.text[s.start..s.end];
             let prep = Prepared::new(stext, lex, &tables.cues, &tables.non_speech, &self.gazetteer);
@@ -212,7 +216,52 @@ impl Extractor {
                     lang,
                 );
             }
-            if !emitted_any {
+            // A quotation right after an attributed one inherits its speaker:
+            // in the same paragraph it continues the statement, at the start
+            // of the next one it is a new statement of the same source.
+            if !emitted_any
+                && let Some((prev, para, psi)) = last_attributed
+                && psi + 1 == si
+                && let Some(inner) = pure_quote(stext)
+            {
+                let offset = stext.find(inner).unwrap_or(0);
+                let end_span = normalized.original_span(s.start + offset, s.start + offset + inner.len());
+                if para == s.paragraph {
+                    let st = &mut out.statements[prev];
+                    st.text = format!("{} {}", st.text, inner);
+                    if let Some(sp) = &mut st.span {
+                        sp[1] = end_span[1];
+                    }
+                    if let Some(q) = &mut st.quote {
+                        q.push(' ');
+                        q.push_str(stext);
+                    }
+                    last_attributed = Some((prev, para, si));
+                    emitted_any = true;
+                } else if para + 1 == s.paragraph {
+                    let mut st = out.statements[prev].clone();
+                    st.id = format!("{}/s{}", input.id, out.statements.len() + 1);
+                    st.text = inner.to_string();
+                    st.kind = Kind::Claim;
+                    st.implicit = false;
+                    st.sentence = Some(si);
+                    st.span = Some(end_span);
+                    st.quote = Some(stext.to_string());
+                    let meta = out.meta[prev].clone();
+                    out.statements.push(st);
+                    out.meta.push(meta);
+                    last_attributed = Some((out.statements.len() - 1, s.paragraph, si));
+                    emitted_any = true;
+                }
+            }
+            if emitted_any {
+                if let Some(i) = out.statements[before..]
+                    .iter()
+                    .rposition(|x| x.source.is_some() && !x.implicit)
+                {
+                    last_attributed = Some((before + i, s.paragraph, si));
+                }
+            } else {
                 let text = stext.trim().to_string();
                 let mut st = Statement::new(format!("{}/s{}", input.id, out.statements.len() + 1), None, text);
                 st.article = Some(input.id.clone());
@@ -322,6 +371,7 @@ impl Extractor {
                     cue_tok: 0,
                     np_start: 0,
                     content_first: false,
+                    extra: None,
                 });
             } else {
                 for f in &mut found {
@@ -347,6 +397,7 @@ impl Extractor {
                     cue_tok: start,
                     np_start: start,
                     content_first: true,
+                    extra: None,
                 });
             } else {
                 for f in &mut found {
@@ -404,6 +455,7 @@ impl Extractor {
             cue_tok: hit.first,
             np_start,
             content_first: false,
+            extra: None,
         };
         let after_aux = skip_aux_back(prep, lex, hit.first);
 
@@ -434,9 +486,10 @@ impl Extractor {
                 return None;
             }
             let mut f = base(speaker, a, self.content_start(prep, lex, hit));
-            if let Some(content) = content_before(prep, lex, a, hit.last) {
+            if let Some((content, extra)) = content_before(prep, lex, a, hit.last) {
                 f.content = content;
                 f.content_first = true;
+                f.extra = extra;
             }
             return Some(f);
         }
@@ -484,11 +537,27 @@ impl Extractor {
                 && after_aux - 1 - c <= 15
                 && !prep.cues.iter().any(|h| h.first > c && h.first < after_aux)
                 && let Some((a, b)) = self.np_before(prep, lex, c)
-                && has_mention(prep, a, b)
+                && (has_mention(prep, a, b) || (a..b).any(|i| prep.toks[i].cap && i > 0))
                 && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
             {
-                return Some(base(speaker, a, self.content_start(prep, lex, hit)));
+                let mut f = base(speaker, a, self.content_start(prep, lex, hit));
+                if let Some((content, extra)) = content_before(prep, lex, a, hit.last) {
+                    f.content = content;
+                    f.content_first = true;
+                    f.extra = extra;
+                }
+                return Some(f);
             }
+        }
+        // A participle after a comma (", saying …"): the subject of the sentence.
+        if after_aux > 0
+            && prep.is_punct(after_aux - 1, ",")
+            && prep.toks[hit.first].folded.ends_with("ing")
+            && found.is_empty()
+            && let Some((a, b)) = self.np_after(prep, lex, clause_start(prep, lex, 0))
+            && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
+        {
+            return Some(base(speaker, after_aux - 1, self.content_start(prep, lex, hit)));
         }
         // Inversion: "\"…,\" said Smith".
         if after_aux > 0
@@ -503,6 +572,7 @@ impl Extractor {
                 .unwrap_or(hit.first);
             f.content = (0, end);
             f.content_first = true;
+            f.extra = trailing_quote(prep, b);
             return Some(f);
         }
         None
@@ -513,14 +583,23 @@ impl Extractor {
     fn content_start(&self, prep: &Prepared, lex: &Lexicon, hit: &CueHit) -> usize {
         let n = prep.toks.len();
         let mut j = hit.last;
-        // "that" within a few words (said Tuesday that, told reporters that).
-        for k in j..(j + 8).min(n) {
-            let t = &prep.toks[k];
-            if !t.word && !matches!(t.folded.as_str(), "," | "-") {
-                break;
-            }
-            if lex.complementizers.iter().any(|c| c == &t.folded) && lex.language == Language::En {
-                return k + 1;
+        // "that" after a few words of time or recipient (said Tuesday that,
+        // told reporters on Monday that).
+        if lex.language == Language::En {
+            for k in j..(j + 6).min(n) {
+                let t = &prep.toks[k];
+                if lex.complementizers.iter().any(|c| c == &t.folded) {
+                    return k + 1;
+                }
+                let filler = !t.word && t.folded == ","
+                    || t.word
+                        && (t.cap
+                            || lex.np_words.contains(&t.folded)
+                            || is_object_pronoun(&t.folded)
+                            || lex.time_words.contains(&t.folded));
+                if !filler {
+                    break;
+                }
             }
         }
         if hit.cue.takes_recipient {
@@ -532,6 +611,14 @@ impl Extractor {
             {
                 j += 1;
             }
+        }
+        // Time words right after the cue (said Tuesday, told them this weekend).
+        while j < n
+            && prep.toks[j].word
+            && lex.time_words.contains(&prep.toks[j].folded)
+            && lex.language == Language::En
+        {
+            j += 1;
         }
         if let Some(k) = prep.phrase_starting_at(j, &|w| lex.complementizers.iter().any(|c| c == w)) {
             j += k;
@@ -620,23 +707,37 @@ impl Extractor {
         if lex.language != Language::En || end == 0 {
             return None;
         }
-        const DETERMINERS: [&str; 12] = [
-            "the", "a", "an", "his", "her", "their", "its", "this", "these", "some", "many", "several",
+        // The words back to the start of the clause: "Experts on North Korea
+        // said", "all the experts I interviewed said".
+        const BARRIERS: [&str; 20] = [
+            "that", "because", "while", "when", "if", "as", "after", "before", "since", "although", "though",
+            "whether", "where", "which", "who", "but", "so", "than", "until", "unless",
         ];
-        for back in 1..=5.min(end) {
-            let i = end - back;
-            let t = &prep.toks[i];
-            if !t.word
-                || lex.complementizers.contains(&t.folded)
-                || lex.stop_words.contains(&t.folded) && !DETERMINERS.contains(&t.folded.as_str())
-            {
-                return None;
+        let mut a = end;
+        while a > 0 {
+            let t = &prep.toks[a - 1];
+            let barrier = if t.word {
+                BARRIERS.contains(&t.folded.as_str())
+            } else {
+                !matches!(t.folded.as_str(), "-" | "'" | "’" | "." | "&")
+            };
+            if barrier || end - a >= 12 {
+                break;
             }
-            if DETERMINERS.contains(&t.folded.as_str()) {
-                return (back >= 2).then_some((i, end));
-            }
+            a -= 1;
         }
-        None
+        if end - a > 12 || a == end {
+            return None;
+        }
+        // Not an adverb or a bare verb phrase: the clause must hold a noun-like word.
+        let has_noun = (a..end).any(|i| {
+            let t = &prep.toks[i];
+            t.word
+                && (t.cap
+                    || lex.np_words.contains(&t.folded)
+                    || t.folded.ends_with('s') && !lex.stop_words.contains(&t.folded))
+        });
+        has_noun.then_some((a, end))
     }
 
     /// A source phrase starting at token `start` (capitals, names, titles).
@@ -718,12 +819,11 @@ impl Extractor {
         {
             return None;
         }
-        let comma = (i + k..(i + k + 14).min(prep.toks.len())).find(|&j| prep.is_punct(j, ","))?;
-        let (a, b) = self.np_after(prep, lex, i + k)?;
-        if b != comma {
+        let comma = (i + k..(i + k + 16).min(prep.toks.len())).find(|&j| prep.is_punct(j, ","))?;
+        if comma == i + k {
             return None;
         }
-        let speaker = self.resolve_np(prep, lex, memory, a, b)?;
+        let speaker = self.resolve_np(prep, lex, memory, i + k, comma)?;
         Some((speaker, i, comma + 1))
     }
 
@@ -732,12 +832,20 @@ impl Extractor {
         let n = prep.toks.len();
         let comma = (1..n).rev().take(16).find(|&j| prep.is_punct(j, ","))?;
         let k = prep.phrase_starting_at(comma + 1, &|w| lex.according_to.iter().any(|c| c == w))?;
-        let (a, b) = self.np_after(prep, lex, comma + 1 + k)?;
-        let rest_is_end = (b..n).all(|j| !prep.toks[j].word);
-        if !rest_is_end {
+        if prep
+            .phrase_starting_at(comma + 1, &|w| lex.no_speaker_after_according_to.iter().any(|c| c == w))
+            .is_some()
+        {
             return None;
         }
-        Some((self.resolve_np(prep, lex, memory, a, b)?, comma))
+        let mut b = n;
+        while b > comma + 1 + k && !prep.toks[b - 1].word {
+            b -= 1;
+        }
+        if b <= comma + 1 + k {
+            return None;
+        }
+        Some((self.resolve_np(prep, lex, memory, comma + 1 + k, b)?, comma))
     }
 
     /// Who a source phrase names.
@@ -748,7 +856,19 @@ impl Extractor {
         }
         let folded = prep.folded_words(a, b);
         if let Some(refers) = lex.pronouns.get(&folded) {
-            return resolve_pronoun(memory, refers, &mention);
+            // Unresolved (nothing named before): the pronoun itself.
+            return resolve_pronoun(memory, refers, &mention).or_else(|| {
+                Some(Speaker {
+                    id: slug(&mention),
+                    name: mention.clone(),
+                    mention: mention.clone(),
+                    kind: (refers == "person").then(|| "person".to_string()),
+                    aliases: Vec::new(),
+                    person: refers == "person",
+                    media: false,
+                    co: Vec::new(),
+                })
+            });
         }
         // Names in the phrase, speakers first (a medium only if nothing else).
         let mut speakers: Vec<Speaker> = Vec::new();
@@ -817,6 +937,9 @@ impl Extractor {
         let sentence_text = &normalized.text[s.start..s.end];
         let (ca, cb) = f.content;
         let mut content = prep.span(ca, cb).trim().to_string();
+        if let Some((ea, eb)) = f.extra {
+            content = format!("{content} {}", prep.span(ea, eb).trim());
+        }
         let span = if ca < cb && cb <= prep.toks.len() {
             let (a, b) = (prep.toks[ca].start, prep.toks[cb - 1].end);
             normalized.original_span(s.start + a, s.start + b)
@@ -923,6 +1046,9 @@ impl Extractor {
                 vec![a.id.clone()],
                 Some(a.id.clone()),
             );
+            let n = out.meta.len();
+            out.meta[n - 2].reciprocal = true;
+            out.meta[n - 1].reciprocal = true;
             out.relations.push(Relation {
                 from: idb,
                 to: ida,
@@ -1182,6 +1308,19 @@ impl Extractor {
     }
 }
 
+/// The inside of a sentence that is one quotation (and nothing else).
+fn pure_quote(sentence: &str) -> Option<&str> {
+    let t = sentence.trim();
+    let body = t.strip_prefix('"')?;
+    let end = body.rfind('"')?;
+    let after = &body[end + 1..];
+    if body[..end].contains('"') || after.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let inner = body[..end].trim();
+    (!inner.is_empty()).then_some(inner)
+}
+
 fn relay_names(names: Vec<String>) -> Vec<String> {
     names
 }
@@ -1261,8 +1400,15 @@ fn clause_start(prep: &Prepared, lex: &Lexicon, i: usize) -> usize {
     j
 }
 
-/// "CONTENT, SOURCE CUE [short tail]." → the content before the source.
-fn content_before(prep: &Prepared, lex: &Lexicon, np_start: usize, cue_end: usize) -> Option<(usize, usize)> {
+/// "CONTENT, SOURCE CUE [short tail]." → the content before the source,
+/// and a second part of the quotation after the cue (", \"B.\"").
+#[allow(clippy::type_complexity)]
+fn content_before(
+    prep: &Prepared,
+    lex: &Lexicon,
+    np_start: usize,
+    cue_end: usize,
+) -> Option<((usize, usize), Option<(usize, usize)>)> {
     if np_start == 0 {
         return None;
     }
@@ -1271,8 +1417,10 @@ fn content_before(prep: &Prepared, lex: &Lexicon, np_start: usize, cue_end: usiz
     if !(prep.is_punct(before, ",") || quote_closed) {
         return None;
     }
-    // The tail after the cue: a few words, no content of its own.
-    let tail: Vec<&sentence::Tok> = prep.toks[cue_end..].iter().collect();
+    // The tail after the cue: a few words, then the end or a second quotation.
+    let extra = trailing_quote(prep, cue_end);
+    let tail_end = extra.map_or(prep.toks.len(), |(a, _)| a.saturating_sub(1));
+    let tail: Vec<&sentence::Tok> = prep.toks[cue_end..tail_end.max(cue_end)].iter().collect();
     let tail_words = tail.iter().filter(|t| t.word).count();
     let has_content = tail.iter().any(|t| {
         (!t.word && matches!(t.folded.as_str(), ":" | "\""))
@@ -1282,12 +1430,28 @@ fn content_before(prep: &Prepared, lex: &Lexicon, np_start: usize, cue_end: usiz
         return None;
     }
     let mut end = before;
-    if quote_closed {
-        end = before;
-    } else if end > 0 && prep.is_punct(end - 1, "\"") {
+    if !quote_closed && end > 0 && prep.is_punct(end - 1, "\"") {
         end -= 1;
     }
-    (end > 0).then_some((0, end))
+    (end > 0).then_some(((0, end), extra))
+}
+
+/// After token `from`: ", \"…\"" up to the end of the sentence → the quote's tokens.
+fn trailing_quote(prep: &Prepared, from: usize) -> Option<(usize, usize)> {
+    let n = prep.toks.len();
+    let mut j = from;
+    while j < n && prep.toks[j].word && j - from < 12 {
+        j += 1;
+    }
+    if !(prep.is_punct(j, ",") && prep.is_punct(j + 1, "\"")) {
+        return None;
+    }
+    let start = j + 2;
+    let mut end = n;
+    while end > start && !prep.toks[end - 1].word {
+        end -= 1;
+    }
+    (end > start).then_some((start, end))
 }
 
 /// Strips punctuation, quotes and a leading complementizer from content.

@@ -140,6 +140,12 @@ pub fn normalize(original: &str) -> Text {
         } else {
             chars[i..j].iter().copied().nfc().collect()
         };
+        // Two apostrophes (or backticks) as a quotation mark: ''like this''.
+        if matches!(chars[i], '\'' | '`') && chars.get(i + 1) == Some(&chars[i]) && j == i + 1 {
+            b.push('"', i);
+            i += 2;
+            continue;
+        }
         for c in composed {
             match c {
                 '\r' => {
@@ -222,6 +228,11 @@ mod tests {
     fn quotes_dashes_spaces_and_invisibles() {
         let t = normalize("\u{feff}Ông nói:\u{a0}“xin\u{200b} chào” – ‘ok’\r\nhết\u{ad}");
         assert_eq!(t.text, "Ông nói: \"xin chào\" - 'ok'\nhết");
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_a_quote() {
+        assert_eq!(normalize("''Yes,'' he said. ``No''").text, "\"Yes,\" he said. \"No\"");
     }
 
     #[test]

@@ -113,6 +113,9 @@ pub struct LexiconFile {
     /// Time words that may stand between a cue and its content (said Tuesday).
     #[serde(default)]
     pub time_words: Vec<String>,
+    /// Labels before a colon that name no speaker (Update:, Ảnh:).
+    #[serde(default)]
+    pub non_speaker_labels: Vec<String>,
 }
 
 /// A loaded lexicon of one language, with its phrase lists folded to lower case.
@@ -139,6 +142,7 @@ pub struct Lexicon {
     pub stop_words: HashSet<String>,
     pub abbreviations: HashSet<String>,
     pub time_words: HashSet<String>,
+    pub non_speaker_labels: HashSet<String>,
 }
 
 /// The bundled lexicon files, by language.
@@ -201,6 +205,7 @@ impl Lexicon {
             stop_words: fold_all(f.stop_words).into_iter().collect(),
             abbreviations: fold_all(f.abbreviations).into_iter().collect(),
             time_words: fold_all(f.time_words).into_iter().collect(),
+            non_speaker_labels: fold_all(f.non_speaker_labels).into_iter().collect(),
         }
     }
 
@@ -241,6 +246,7 @@ impl Lexicon {
         self.stop_words.extend(other.stop_words);
         self.abbreviations.extend(other.abbreviations);
         self.time_words.extend(other.time_words);
+        self.non_speaker_labels.extend(other.non_speaker_labels);
     }
 
     /// The cue entry of a folded cue phrase.

@@ -431,8 +431,54 @@ impl Extractor {
             out.push(f);
         }
         out.retain(|f| f.speaker.is_some() || !f.via.is_empty());
-        let _ = memory;
+        if out.is_empty()
+            && let Some(f) = self.label_or_dash(prep, lex, memory)
+        {
+            out.push(f);
+        }
         out
+    }
+
+    /// "Putin: …" / "PENCE: …" (a short name, a colon, the words), and
+    /// "\"…\" - Name" (a quotation signed with a dash).
+    fn label_or_dash(&self, prep: &Prepared, lex: &Lexicon, memory: &Memory) -> Option<Found> {
+        let n = prep.toks.len();
+        let found = |speaker: Speaker, cue: &str, content: (usize, usize), at: usize| Found {
+            speaker: Some(speaker),
+            cue: cue.to_string(),
+            kind: Kind::Claim,
+            content,
+            via: Vec::new(),
+            relay: false,
+            cue_tok: at,
+            np_start: at,
+            content_first: false,
+            extra: None,
+        };
+        if let Some(colon) = (1..n.min(6)).find(|&i| prep.is_punct(i, ":")) {
+            let label = prep.folded_words(0, colon);
+            let names = (0..colon).all(|i| prep.toks[i].word && (prep.toks[i].cap || prep.mention_at[i].is_some()));
+            let words_after = (colon + 1..n).filter(|&i| prep.toks[i].word).count();
+            if names && words_after >= 3 && !lex.non_speaker_labels.contains(&label) {
+                let speaker = self.resolve_np(prep, lex, memory, 0, colon)?;
+                let mut content = (colon + 1, n);
+                trim_content(prep, lex, &mut content);
+                return Some(found(speaker, ":", content, colon));
+            }
+        }
+        // "\"…\" - Name": a closing quote, a dash, a short name to the end.
+        let dash = (1..n)
+            .rev()
+            .take(8)
+            .find(|&i| prep.is_punct(i, "-") && prep.is_punct(i - 1, "\""))?;
+        let (a, b) = self.np_after(prep, lex, dash + 1)?;
+        if (b..n).any(|i| prep.toks[i].word) || !prep.is_punct(0, "\"") {
+            return None;
+        }
+        let speaker = self.resolve_np(prep, lex, memory, a, b)?;
+        let mut content = (0, dash);
+        trim_content(prep, lex, &mut content);
+        Some(found(speaker, "-", content, dash))
     }
 
     /// The role of one cue; pushes nothing for a nested or unattributed cue.
@@ -735,6 +781,7 @@ impl Extractor {
             t.word
                 && (t.cap
                     || lex.np_words.contains(&t.folded)
+                    || t.folded.chars().any(|c| c.is_ascii_digit())
                     || t.folded.ends_with('s') && !lex.stop_words.contains(&t.folded))
         });
         has_noun.then_some((a, end))
@@ -1417,9 +1464,18 @@ fn content_before(
     if !(prep.is_punct(before, ",") || quote_closed) {
         return None;
     }
-    // The tail after the cue: a few words, then the end or a second quotation.
+    // The tail after the cue: a few words, then the end, a second quotation,
+    // or another cue after a comma (", adding that …").
     let extra = trailing_quote(prep, cue_end);
-    let tail_end = extra.map_or(prep.toks.len(), |(a, _)| a.saturating_sub(1));
+    let next_cue = prep
+        .cues
+        .iter()
+        .find(|h| h.first > cue_end && h.first > 0 && prep.is_punct(h.first - 1, ","))
+        .map(|h| h.first - 1);
+    let tail_end = extra
+        .map(|(a, _)| a.saturating_sub(1))
+        .or(next_cue)
+        .unwrap_or(prep.toks.len());
     let tail: Vec<&sentence::Tok> = prep.toks[cue_end..tail_end.max(cue_end)].iter().collect();
     let tail_words = tail.iter().filter(|t| t.word).count();
     let has_content = tail.iter().any(|t| {

@@ -103,8 +103,22 @@ impl<'s, 'l> Prepared<'s, 'l> {
             .filter(|m| word_bounded(&folded, m.start(), m.end()))
             .map(|m| (m.start(), m.end()))
             .collect();
+        // Quotation spans: a cue inside someone's quotation is part of it.
+        let mut quotes = Vec::new();
+        let mut open: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            if c == '"' {
+                match open.take() {
+                    Some(s) => quotes.push((s, i)),
+                    None => open = Some(i),
+                }
+            }
+        }
         let mut cues = Vec::new();
         for m in cue_matcher.find_iter(&folded) {
+            if quotes.iter().any(|&(s, e)| s < m.start() && m.end() <= e) {
+                continue;
+            }
             if !word_bounded(&folded, m.start(), m.end()) {
                 continue;
             }

@@ -195,8 +195,8 @@ fn glue_repair(b: &mut Builder, c: char, next: Option<char>, origin: usize) {
                 b.push('\n', origin);
             }
         }
-        Some('.' | '!' | '?' | '…') => {
-            let before = &b.text[..b.text.len() - 1];
+        Some(stop @ ('.' | '!' | '?' | '…')) => {
+            let before = &b.text[..b.text.len() - stop.len_utf8()];
             let prev_word_start = before
                 .char_indices()
                 .rev()
@@ -266,6 +266,8 @@ mod tests {
             normalize("của hai nước này.Theo đài RT").text,
             "của hai nước này. Theo đài RT"
         );
+        // A multi-byte stop (regression: "…" is three bytes).
+        assert_eq!(normalize("mà nó nói…Ông ấy").text, "mà nó nói… Ông ấy");
         // Not names like iPhone, McDonald, YouTube, macOS, nor TP.Hồ.
         for keep in ["iPhone", "McDonald", "YouTube", "macOS", "TP.Hồ Chí Minh", "U.S.Army"] {
             assert_eq!(normalize(keep).text, keep);

@@ -140,6 +140,7 @@ impl Gazetteer {
         }
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&names)
             .expect("gazetteer patterns build");
         Gazetteer {
@@ -202,7 +203,7 @@ impl Gazetteer {
             let (start, end) = (m.start(), m.end());
             let before = text[..start].chars().next_back();
             let after = text[end..].chars().next();
-            if before.is_some_and(|c| c.is_alphanumeric()) || after.is_some_and(|c| c.is_alphanumeric()) {
+            if before.is_some_and(crate::text::is_word_char) || after.is_some_and(crate::text::is_word_char) {
                 continue;
             }
             let (entry, demonym, capitalised, one_word) = self.patterns[m.pattern().as_usize()];

@@ -40,6 +40,7 @@ impl Tables {
         let build = |pats: Vec<&str>| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(pats)
                 .expect("lexicon patterns build")
         };
@@ -90,8 +91,11 @@ pub struct ArticleInput<'a> {
 pub struct Extractor {
     lexicons: Lexicons,
     gazetteer: Gazetteer,
-    vi: Tables,
-    en: Tables,
+    /// Compiled on first use of each language.
+    vi: std::sync::OnceLock<Tables>,
+    en: std::sync::OnceLock<Tables>,
+    /// Abbreviations of both languages (articles mix them: "TP.", "Mr.").
+    abbreviations: std::collections::HashSet<String>,
 }
 
 /// A resolved speaker.
@@ -133,7 +137,8 @@ struct Memory {
     /// Recent speakers (latest last).
     speakers: Vec<Speaker>,
     /// Recently named actors (latest last): (speaker, is country).
-    named: Vec<(Speaker, bool)>,
+    /// The country named last (its speaker, as extraction would make it).
+    last_country: Option<Speaker>,
 }
 
 impl Extractor {
@@ -143,13 +148,20 @@ impl Extractor {
     }
 
     pub fn new(lexicons: Lexicons, gazetteer: Gazetteer) -> Extractor {
-        let vi = Tables::new(&lexicons.vi);
-        let en = Tables::new(&lexicons.en);
+        let vi = std::sync::OnceLock::new();
+        let en = std::sync::OnceLock::new();
+        let abbreviations = lexicons
+            .vi
+            .abbreviations
+            .union(&lexicons.en.abbreviations)
+            .cloned()
+            .collect();
         Extractor {
             lexicons,
             gazetteer,
             vi,
             en,
+            abbreviations,
         }
     }
 
@@ -163,8 +175,8 @@ impl Extractor {
 
     fn tables(&self, lang: Language) -> &Tables {
         match lang {
-            Language::Vi => &self.vi,
-            Language::En => &self.en,
+            Language::Vi => self.vi.get_or_init(|| Tables::new(&self.lexicons.vi)),
+            Language::En => self.en.get_or_init(|| Tables::new(&self.lexicons.en)),
         }
     }
 
@@ -175,9 +187,7 @@ impl Extractor {
             .language
             .unwrap_or_else(|| text::detect_language(&normalized.text));
         let lex = self.lexicons.get(lang);
-        let mut abbreviations = self.lexicons.vi.abbreviations.clone();
-        abbreviations.extend(self.lexicons.en.abbreviations.iter().cloned());
-        let sentences = text::split_sentences(&normalized.text, &abbreviations);
+        let sentences = text::split_sentences(&normalized.text, &self.abbreviations);
         let title = sentences
             .first()
             .filter(|s| s.headline)
@@ -197,7 +207,8 @@ impl Extractor {
         let mut last_attributed: Option<(usize, usize, usize)> = None;
         for (si, s) in sentences.iter().enumerate() {
             let stext = &normalized.text[s.start..s.end];
-            let prep = Prepared::new(stext, lex, &tables.cues, &tables.non_speech, &self.gazetteer);
+            let sfolded = fold_case(stext);
+            let prep = Prepared::new(stext, &sfolded, lex, &tables.cues, &tables.non_speech, &self.gazetteer);
             let found = self.attribute(&prep, lex, &memory);
             let contrast = opening_contrast(&prep, lex);
             let before = out.statements.len();
@@ -281,11 +292,13 @@ impl Extractor {
             for st in &mut out.statements[before..] {
                 st.headline = s.headline;
             }
-            // Remember who was named, for pronouns in later sentences.
-            for m in &prep.mentions {
-                let sp = self.speaker_of_entry(m.entry, &prep.text[m.start..m.end]);
-                let country = self.gazetteer.entry(self.gazetteer.speaker(m.entry)).kind.as_deref() == Some("country");
-                memory.named.push((sp, country));
+            // Remember the last country named, for "nước này" / "the country" later.
+            if let Some(m) = prep
+                .mentions
+                .iter()
+                .rfind(|m| self.gazetteer.entry(self.gazetteer.speaker(m.entry)).kind.as_deref() == Some("country"))
+            {
+                memory.last_country = Some(self.speaker_of_entry(m.entry, &prep.text[m.start..m.end]));
             }
         }
         out
@@ -459,7 +472,7 @@ impl Extractor {
             let label = prep.folded_words(0, colon);
             let names = (0..colon).all(|i| prep.toks[i].word && (prep.toks[i].cap || prep.mention_at[i].is_some()));
             let words_after = (colon + 1..n).filter(|&i| prep.toks[i].word).count();
-            if names && words_after >= 3 && !lex.non_speaker_labels.contains(&label) {
+            if names && words_after >= 3 && !lex.non_speaker_labels.contains(label.as_ref()) {
                 let speaker = self.resolve_np(prep, lex, memory, 0, colon)?;
                 let mut content = (colon + 1, n);
                 trim_content(prep, lex, &mut content);
@@ -634,15 +647,15 @@ impl Extractor {
         if lex.language == Language::En {
             for k in j..(j + 6).min(n) {
                 let t = &prep.toks[k];
-                if lex.complementizers.iter().any(|c| c == &t.folded) {
+                if lex.complementizers.iter().any(|c| c == t.folded) {
                     return k + 1;
                 }
                 let filler = !t.word && t.folded == ","
                     || t.word
                         && (t.cap
-                            || lex.np_words.contains(&t.folded)
-                            || is_object_pronoun(&t.folded)
-                            || lex.time_words.contains(&t.folded));
+                            || lex.np_words.contains(t.folded)
+                            || is_object_pronoun(t.folded)
+                            || lex.time_words.contains(t.folded));
                 if !filler {
                     break;
                 }
@@ -652,17 +665,14 @@ impl Extractor {
             while j < n
                 && prep.toks[j].word
                 && (prep.toks[j].cap
-                    || lex.np_words.contains(&prep.toks[j].folded)
-                    || is_object_pronoun(&prep.toks[j].folded))
+                    || lex.np_words.contains(prep.toks[j].folded)
+                    || is_object_pronoun(prep.toks[j].folded))
             {
                 j += 1;
             }
         }
         // Time words right after the cue (said Tuesday, told them this weekend).
-        while j < n
-            && prep.toks[j].word
-            && lex.time_words.contains(&prep.toks[j].folded)
-            && lex.language == Language::En
+        while j < n && prep.toks[j].word && lex.time_words.contains(prep.toks[j].folded) && lex.language == Language::En
         {
             j += 1;
         }
@@ -689,7 +699,7 @@ impl Extractor {
             t.word
                 && (prep.mention_at[i].is_some()
                     || (t.cap && !sentence_initial_function_word(prep, lex, i))
-                    || lex.np_words.contains(&t.folded))
+                    || lex.np_words.contains(t.folded))
         };
         while j > 0 {
             let i = j - 1;
@@ -712,8 +722,8 @@ impl Extractor {
             }
             // A comma, dash or "và/của/and/of" inside a name list or apposition:
             // a phrase on both sides.
-            if (!prep.toks[i].word && matches!(prep.toks[i].folded.as_str(), "," | "-" | "(" | ")")
-                || is_connector_word(&prep.toks[i].folded))
+            if (!prep.toks[i].word && matches!(prep.toks[i].folded, "," | "-" | "(" | ")")
+                || is_connector_word(prep.toks[i].folded))
                 && i > 0
                 && i + 1 < end
                 && np_like(i - 1)
@@ -727,9 +737,8 @@ impl Extractor {
         let mut a = j;
         let mut b = end;
         // Trim connectors at both ends.
-        let connector = |t: &sentence::Tok| {
-            !t.word || ["và", "của", "and", "of", "cùng", "với", "for"].contains(&t.folded.as_str())
-        };
+        let connector =
+            |t: &sentence::Tok| !t.word || ["và", "của", "and", "of", "cùng", "với", "for"].contains(&t.folded);
         while a < b && connector(&prep.toks[a]) {
             a += 1;
         }
@@ -740,8 +749,8 @@ impl Extractor {
             return self.np_before_english_fallback(prep, lex, end);
         }
         let head = (a..b).any(|i| prep.toks[i].cap || prep.mention_at[i].is_some())
-            || lex.pronouns.contains_key(&prep.folded_words(a, b))
-            || (a..b).any(|i| is_speaker_noun(lex, &prep.toks[i].folded));
+            || lex.pronouns.contains_key(prep.folded_words(a, b).as_ref())
+            || (a..b).any(|i| is_speaker_noun(lex, prep.toks[i].folded));
         if !head {
             return self.np_before_english_fallback(prep, lex, end);
         }
@@ -763,9 +772,9 @@ impl Extractor {
         while a > 0 {
             let t = &prep.toks[a - 1];
             let barrier = if t.word {
-                BARRIERS.contains(&t.folded.as_str())
+                BARRIERS.contains(&t.folded)
             } else {
-                !matches!(t.folded.as_str(), "-" | "'" | "’" | "." | "&")
+                !matches!(t.folded, "-" | "'" | "’" | "." | "&")
             };
             if barrier || end - a >= 12 {
                 break;
@@ -780,9 +789,9 @@ impl Extractor {
             let t = &prep.toks[i];
             t.word
                 && (t.cap
-                    || lex.np_words.contains(&t.folded)
+                    || lex.np_words.contains(t.folded)
                     || t.folded.chars().any(|c| c.is_ascii_digit())
-                    || t.folded.ends_with('s') && !lex.stop_words.contains(&t.folded))
+                    || t.folded.ends_with('s') && !lex.stop_words.contains(t.folded))
         });
         has_noun.then_some((a, end))
     }
@@ -796,8 +805,8 @@ impl Extractor {
             if t.word
                 && (t.cap
                     || prep.mention_at[j].is_some()
-                    || lex.np_words.contains(&t.folded)
-                    || lex.pronouns.contains_key(&t.folded))
+                    || lex.np_words.contains(t.folded)
+                    || lex.pronouns.contains_key(t.folded))
             {
                 j += 1;
             } else {
@@ -805,12 +814,12 @@ impl Extractor {
             }
         }
         let mut b = j;
-        while b > start && ["và", "của", "and", "of", "the", "a"].contains(&prep.toks[b - 1].folded.as_str()) {
+        while b > start && ["và", "của", "and", "of", "the", "a"].contains(&prep.toks[b - 1].folded) {
             b -= 1;
         }
         (b > start
             && ((start..b).any(|i| prep.toks[i].cap || prep.mention_at[i].is_some())
-                || lex.pronouns.contains_key(&prep.folded_words(start, b))))
+                || lex.pronouns.contains_key(prep.folded_words(start, b).as_ref())))
         .then_some((start, b))
     }
 
@@ -826,20 +835,20 @@ impl Extractor {
         match lex.language {
             Language::Vi => {
                 let (a, b) = self.np_before(prep, lex, after_aux)?;
-                if a == 0 || !lex.passive_markers.contains(&prep.toks[a - 1].folded) {
+                if a == 0 || !lex.passive_markers.contains(prep.toks[a - 1].folded) {
                     return None;
                 }
                 Some((self.resolve_np(prep, lex, memory, a, b)?, a - 1))
             }
             Language::En => {
-                if after_aux == 0 || !lex.passive_markers.contains(&prep.toks[after_aux - 1].folded) {
+                if after_aux == 0 || !lex.passive_markers.contains(prep.toks[after_aux - 1].folded) {
                     return None;
                 }
                 let by = hit.last;
                 if !prep
                     .toks
                     .get(by)
-                    .is_some_and(|t| lex.passive_agent_markers.contains(&t.folded))
+                    .is_some_and(|t| lex.passive_agent_markers.contains(t.folded))
                 {
                     return None;
                 }
@@ -902,7 +911,7 @@ impl Extractor {
             return None;
         }
         let folded = prep.folded_words(a, b);
-        if let Some(refers) = lex.pronouns.get(&folded) {
+        if let Some(refers) = lex.pronouns.get(folded.as_ref()) {
             // Unresolved (nothing named before): the pronoun itself.
             return resolve_pronoun(memory, refers, &mention).or_else(|| {
                 Some(Speaker {
@@ -944,13 +953,13 @@ impl Extractor {
         }
         // An unknown name: its capitalised words; a generic one: the phrase.
         let caps: Vec<usize> = (a..b)
-            .filter(|&i| prep.toks[i].cap && !lex.np_words.contains(&prep.toks[i].folded))
+            .filter(|&i| prep.toks[i].cap && !lex.np_words.contains(prep.toks[i].folded))
             .collect();
         let name = match (caps.first(), caps.last()) {
             (Some(&f), Some(&l)) => prep.span(f, l + 1).to_string(),
             _ => mention.clone(),
         };
-        let person = (a..b).any(|i| is_person_title(&prep.toks[i].folded)) || caps.len() >= 2;
+        let person = (a..b).any(|i| is_person_title(prep.toks[i].folded)) || caps.len() >= 2;
         Some(Speaker {
             id: slug(&name),
             name,
@@ -958,7 +967,7 @@ impl Extractor {
             kind: person.then(|| "person".to_string()),
             aliases: Vec::new(),
             person,
-            media: (a..b).any(|i| is_media_word(&prep.toks[i].folded)),
+            media: (a..b).any(|i| is_media_word(prep.toks[i].folded)),
             co: Vec::new(),
         })
     }
@@ -1257,8 +1266,7 @@ impl Extractor {
                     e.kind.as_deref() == Some("country") && speaker.is_none_or(|s| !s.co.iter().any(|c| c.id == e.id))
                 })
                 .map(|e| e.id.clone());
-            let resolved =
-                in_sentence.or_else(|| memory.named.iter().rev().find(|(_, c)| *c).map(|(s, _)| s.id.clone()));
+            let resolved = in_sentence.or_else(|| memory.last_country.as_ref().map(|s| s.id.clone()));
             if let Some(id) = resolved
                 && !ids.contains(&id)
             {
@@ -1286,7 +1294,7 @@ impl Extractor {
         }
         let (ca, cb) = f.content;
         // The first complementizer in the content, after a reported noun.
-        let comp = (ca..cb).find(|&i| lex.complementizers.iter().any(|c| c == &prep.toks[i].folded) && i > ca)?;
+        let comp = (ca..cb).find(|&i| lex.complementizers.iter().any(|c| c == prep.toks[i].folded) && i > ca)?;
         let noun_part = prep.folded_words(ca, comp);
         let noun = lex
             .reported_nouns
@@ -1302,7 +1310,7 @@ impl Extractor {
                 end = pos;
                 // Back over "là (hoàn toàn)", "is (completely)", "were".
                 while end > comp + 1 {
-                    let w = &prep.toks[end - 1].folded;
+                    let w = prep.toks[end - 1].folded;
                     if [
                         "là",
                         "hoàn",
@@ -1316,7 +1324,7 @@ impl Extractor {
                         "entirely",
                         "hoàn toàn",
                     ]
-                    .contains(&w.as_str())
+                    .contains(&w)
                         || !prep.toks[end - 1].word
                     {
                         end -= 1;
@@ -1384,20 +1392,14 @@ fn register_actor(out: &mut Extraction, sp: &Speaker) {
 fn resolve_pronoun(memory: &Memory, refers: &str, mention: &str) -> Option<Speaker> {
     let found = match refers {
         "person" => memory.speakers.iter().rev().find(|s| s.person).cloned(),
-        "country" => memory
-            .named
-            .iter()
-            .rev()
-            .find(|(_, c)| *c)
-            .map(|(s, _)| s.clone())
-            .or_else(|| {
-                memory
-                    .speakers
-                    .iter()
-                    .rev()
-                    .find(|s| s.kind.as_deref() == Some("country"))
-                    .cloned()
-            }),
+        "country" => memory.last_country.clone().or_else(|| {
+            memory
+                .speakers
+                .iter()
+                .rev()
+                .find(|s| s.kind.as_deref() == Some("country"))
+                .cloned()
+        }),
         "group" => memory.speakers.iter().rev().find(|s| !s.person).cloned(),
         _ => memory.speakers.last().cloned(),
     };
@@ -1479,8 +1481,8 @@ fn content_before(
     let tail: Vec<&sentence::Tok> = prep.toks[cue_end..tail_end.max(cue_end)].iter().collect();
     let tail_words = tail.iter().filter(|t| t.word).count();
     let has_content = tail.iter().any(|t| {
-        (!t.word && matches!(t.folded.as_str(), ":" | "\""))
-            || (t.word && lex.complementizers.iter().any(|c| c == &t.folded) && lex.language == Language::En)
+        (!t.word && matches!(t.folded, ":" | "\""))
+            || (t.word && lex.complementizers.iter().any(|c| c == t.folded) && lex.language == Language::En)
     });
     if tail_words > 8 || has_content {
         return None;
@@ -1515,7 +1517,7 @@ fn trim_content(prep: &Prepared, lex: &Lexicon, c: &mut (usize, usize)) {
     let (mut a, mut b) = *c;
     b = b.min(prep.toks.len());
     loop {
-        if a < b && !prep.toks[a].word && !matches!(prep.toks[a].folded.as_str(), "(" | "[") {
+        if a < b && !prep.toks[a].word && !matches!(prep.toks[a].folded, "(" | "[") {
             a += 1;
         } else if let Some(k) = (a < b)
             .then(|| prep.phrase_starting_at(a, &|w| lex.complementizers.iter().any(|x| x == w)))
@@ -1527,7 +1529,7 @@ fn trim_content(prep: &Prepared, lex: &Lexicon, c: &mut (usize, usize)) {
             break;
         }
     }
-    while b > a && !prep.toks[b - 1].word && !matches!(prep.toks[b - 1].folded.as_str(), ")" | "]" | "%") {
+    while b > a && !prep.toks[b - 1].word && !matches!(prep.toks[b - 1].folded, ")" | "]" | "%") {
         b -= 1;
     }
     *c = (a, b);
@@ -1567,21 +1569,21 @@ fn is_list(prep: &Prepared, a: usize, b: usize) -> bool {
         .filter_map(|i| prep.mention_at[i])
         .collect::<std::collections::BTreeSet<_>>()
         .len();
-    names >= 2 && (a..b).any(|i| matches!(prep.toks[i].folded.as_str(), "và" | "and" | "cùng"))
+    names >= 2 && (a..b).any(|i| matches!(prep.toks[i].folded, "và" | "and" | "cùng"))
 }
 
 fn sentence_initial_function_word(prep: &Prepared, lex: &Lexicon, i: usize) -> bool {
     let initial = i == 0 || (i == 1 && prep.is_punct(0, "\""));
     initial
-        && (lex.stop_words.contains(&prep.toks[i].folded)
+        && (lex.stop_words.contains(prep.toks[i].folded)
             || lex
                 .contrast_markers
                 .iter()
-                .any(|c| c.split_whitespace().next() == Some(prep.toks[i].folded.as_str()))
+                .any(|c| c.split_whitespace().next() == Some(prep.toks[i].folded))
             || lex
                 .subordinators
                 .iter()
-                .any(|c| c.split_whitespace().next() == Some(prep.toks[i].folded.as_str())))
+                .any(|c| c.split_whitespace().next() == Some(prep.toks[i].folded)))
 }
 
 /// Words that join two parts of a name phrase (Pháp và Đức, Bộ Quốc phòng của Armenia).

@@ -3,16 +3,17 @@
 
 use crate::actors::{Gazetteer, Mention};
 use crate::lexicon::{Cue, Lexicon};
-use crate::text::{fold_case, is_capitalized, words};
+use crate::text::{is_capitalized, words};
 use aho_corasick::AhoCorasick;
 
 /// A token: a word or a punctuation character.
 #[derive(Debug, Clone)]
-pub struct Tok {
+pub struct Tok<'s> {
     pub start: usize,
     pub end: usize,
     pub word: bool,
-    pub folded: String,
+    /// The folded form (a slice of the folded sentence).
+    pub folded: &'s str,
     pub cap: bool,
 }
 
@@ -28,8 +29,8 @@ pub struct CueHit<'l> {
 /// A sentence ready for the attribution rules.
 pub struct Prepared<'s, 'l> {
     pub text: &'s str,
-    pub folded: String,
-    pub toks: Vec<Tok>,
+    pub folded: &'s str,
+    pub toks: Vec<Tok<'s>>,
     pub mentions: Vec<Mention>,
     /// Per token: the mention covering it.
     pub mention_at: Vec<Option<usize>>,
@@ -37,11 +38,12 @@ pub struct Prepared<'s, 'l> {
 }
 
 /// Tokenises: words (see [`crate::text::words`]) and every other non-space
-/// character as its own token.
-pub fn tokenize(text: &str) -> Vec<Tok> {
+/// character as its own token. `folded` is [`fold_case`] of `text` (same
+/// byte offsets); tokens borrow their folded form from it.
+pub fn tokenize<'s>(text: &str, folded: &'s str) -> Vec<Tok<'s>> {
     let ws = words(text);
     let mut out = Vec::with_capacity(ws.len() * 2);
-    let push_punct = |from: usize, to: usize, out: &mut Vec<Tok>| {
+    let push_punct = |from: usize, to: usize, out: &mut Vec<Tok<'s>>| {
         for (i, c) in text[from..to].char_indices() {
             if !c.is_whitespace() {
                 let s = from + i;
@@ -49,7 +51,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                     start: s,
                     end: s + c.len_utf8(),
                     word: false,
-                    folded: c.to_string(),
+                    folded: &folded[s..s + c.len_utf8()],
                     cap: false,
                 });
             }
@@ -58,13 +60,12 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut pos = 0;
     for w in ws {
         push_punct(pos, w.start, &mut out);
-        let s = &text[w.start..w.end];
         out.push(Tok {
             start: w.start,
             end: w.end,
             word: true,
-            folded: fold_case(s),
-            cap: is_capitalized(s),
+            folded: &folded[w.start..w.end],
+            cap: is_capitalized(&text[w.start..w.end]),
         });
         pos = w.end;
     }
@@ -73,17 +74,18 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 }
 
 impl<'s, 'l> Prepared<'s, 'l> {
+    /// Prepares `text`; `folded` must be `fold_case(text)`.
     pub fn new(
         text: &'s str,
+        folded: &'s str,
         lex: &'l Lexicon,
         cue_matcher: &AhoCorasick,
         non_speech: &AhoCorasick,
         gazetteer: &Gazetteer,
     ) -> Self {
-        let folded = fold_case(text);
-        let toks = tokenize(text);
+        let toks = tokenize(text, folded);
         let is_title = |w: &str| lex.np_words.contains(w);
-        let mentions = gazetteer.find(text, &folded, &is_title);
+        let mentions = gazetteer.find(text, folded, &is_title);
         // Mentions and tokens are both in text order: one merge pass.
         let mut mention_at = vec![None; toks.len()];
         let mut ti = 0;
@@ -99,8 +101,8 @@ impl<'s, 'l> Prepared<'s, 'l> {
         }
         // Non-speech phrases (tuyên bố độc lập, nói trên) hide the cues they cover.
         let blocked: Vec<(usize, usize)> = non_speech
-            .find_iter(&folded)
-            .filter(|m| word_bounded(&folded, m.start(), m.end()))
+            .find_iter(folded)
+            .filter(|m| word_bounded(folded, m.start(), m.end()))
             .map(|m| (m.start(), m.end()))
             .collect();
         // Quotation spans: a cue inside someone's quotation is part of it.
@@ -115,11 +117,11 @@ impl<'s, 'l> Prepared<'s, 'l> {
             }
         }
         let mut cues = Vec::new();
-        for m in cue_matcher.find_iter(&folded) {
+        for m in cue_matcher.find_iter(folded) {
             if quotes.iter().any(|&(s, e)| s < m.start() && m.end() <= e) {
                 continue;
             }
-            if !word_bounded(&folded, m.start(), m.end()) {
+            if !word_bounded(folded, m.start(), m.end()) {
                 continue;
             }
             if blocked.iter().any(|&(s, e)| s < m.end() && m.start() < e) {
@@ -160,16 +162,25 @@ impl<'s, 'l> Prepared<'s, 'l> {
         &self.text[self.toks[a].start..self.toks[b - 1].end]
     }
 
-    /// The folded words of a token range joined by single spaces.
-    pub fn folded_words(&self, a: usize, b: usize) -> String {
+    /// The folded words of a token range joined by single spaces (a slice of
+    /// the folded sentence when the tokens are spaced that way already).
+    pub fn folded_words(&self, a: usize, b: usize) -> std::borrow::Cow<'s, str> {
+        if a >= b {
+            return std::borrow::Cow::Borrowed("");
+        }
+        let slice = &self.folded[self.toks[a].start..self.toks[b - 1].end];
+        let spaced = self.toks[a..b].windows(2).all(|w| w[1].start == w[0].end + 1) && !slice.contains("  ");
+        if spaced {
+            return std::borrow::Cow::Borrowed(slice);
+        }
         let mut s = String::new();
         for t in &self.toks[a..b] {
             if !s.is_empty() {
                 s.push(' ');
             }
-            s.push_str(&t.folded);
+            s.push_str(t.folded);
         }
-        s
+        std::borrow::Cow::Owned(s)
     }
 
     /// Length (in tokens, up to 4) of the longest phrase of `set` that ends
@@ -194,17 +205,20 @@ impl<'s, 'l> Prepared<'s, 'l> {
 pub fn word_bounded(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    !before.is_some_and(crate::text::is_word_char) && !after.is_some_and(crate::text::is_word_char)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::fold_case;
 
     #[test]
     fn tokens_are_words_and_punctuation() {
-        let t = tokenize("Ông Peskov nói: \"Cần có\".");
-        let s: Vec<&str> = t.iter().map(|t| t.folded.as_str()).collect();
+        let text = "Ông Peskov nói: \"Cần có\".";
+        let folded = fold_case(text);
+        let t = tokenize(text, &folded);
+        let s: Vec<&str> = t.iter().map(|t| t.folded).collect();
         assert_eq!(s, ["ông", "peskov", "nói", ":", "\"", "cần", "có", "\"", "."]);
         assert!(t[0].cap && t[0].word && !t[3].word);
     }

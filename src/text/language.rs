@@ -28,7 +28,11 @@ fn weight(c: char) -> usize {
 /// (of the first 20,000 characters), and at least 2; English otherwise.
 pub fn detect_language(text: &str) -> Language {
     let (mut letters, mut vietnamese) = (0usize, 0usize);
-    for c in text.chars().take(20_000).filter(|c| c.is_alphabetic()) {
+    for c in text
+        .chars()
+        .take(20_000)
+        .filter(|&c| crate::text::is_word_char(c) && !c.is_ascii_digit())
+    {
         letters += 1;
         vietnamese += weight(c);
     }

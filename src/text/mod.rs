@@ -14,6 +14,9 @@ pub use sentences::{Sentence, split_sentences};
 /// its lower case would have another byte length, so byte offsets in the
 /// folded string are offsets in `s`.
 pub fn fold_case(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_ascii() {
@@ -36,8 +39,16 @@ pub struct Word {
     pub end: usize,
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+/// A letter, digit or combining mark; fast for ASCII and the Latin blocks
+/// Vietnamese uses.
+pub fn is_word_char(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xC0..=0x24F => c != '×' && c != '÷',
+        0x300..=0x36F => true,
+        0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c),
+    }
 }
 
 /// Splits text into words: runs of letters, digits and combining marks, with

@@ -111,7 +111,7 @@ impl Builder {
             .text
             .char_indices()
             .rev()
-            .find(|(_, c)| !c.is_alphabetic())
+            .find(|(_, c)| !crate::text::is_word_char(*c))
             .map_or(0, |(i, c)| i + c.len_utf8());
         &self.text[start..]
     }
@@ -135,18 +135,22 @@ pub fn normalize(original: &str) -> Text {
                 j += 1;
             }
         }
-        let composed: Vec<char> = if j - i == 1 && !needs_nfc {
-            vec![chars[i]]
-        } else {
-            chars[i..j].iter().copied().nfc().collect()
-        };
         // Two apostrophes (or backticks) as a quotation mark: ''like this''.
         if matches!(chars[i], '\'' | '`') && chars.get(i + 1) == Some(&chars[i]) && j == i + 1 {
             b.push('"', i);
             i += 2;
             continue;
         }
-        for c in composed {
+        // Only a cluster with combining marks needs composing.
+        let single = [chars[i]];
+        let composed_buf: Vec<char>;
+        let composed: &[char] = if j - i == 1 {
+            &single
+        } else {
+            composed_buf = chars[i..j].iter().copied().nfc().collect();
+            &composed_buf
+        };
+        for &c in composed {
             match c {
                 '\r' => {
                     if chars.get(j) != Some(&'\n') {
@@ -200,7 +204,7 @@ fn glue_repair(b: &mut Builder, c: char, next: Option<char>, origin: usize) {
             let prev_word_start = before
                 .char_indices()
                 .rev()
-                .find(|(_, c)| !c.is_alphabetic())
+                .find(|(_, c)| !crate::text::is_word_char(*c))
                 .map_or(0, |(i, c)| i + c.len_utf8());
             let w = &before[prev_word_start..];
             if w.chars().count() >= 2 && w.chars().all(char::is_lowercase) {

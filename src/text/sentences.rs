@@ -129,7 +129,7 @@ fn no_stop_after(p: &str, chars: &[(usize, char)], i: usize, abbreviations: &Has
     let word_start = p[..dot]
         .char_indices()
         .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .find(|&(_, c)| !(crate::text::is_word_char(c) || c == '.'))
         .map_or(0, |(k, c)| k + c.len_utf8());
     let word = &p[word_start..dot];
     if word.is_empty() {

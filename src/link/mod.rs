@@ -25,14 +25,19 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// A term shared by more statements than this does not make candidates.
 pub const MAX_POSTING: usize = 200;
+/// Terms of a statement used to find candidates: its rarest ones.
+pub const RARE_TERMS: usize = 12;
 /// Candidates kept per statement (most shared terms first).
-pub const MAX_CANDIDATES: usize = 30;
+pub const MAX_CANDIDATES: usize = 12;
 /// Sentences around a statement that the same-article rules look at.
 pub const WINDOW: usize = 4;
+/// Sentences around a condemnation in which it meets the condemned side's claims.
+pub const CONDEMNATION_WINDOW: usize = 25;
 
 /// What the link stage knows of a statement.
 struct Feature {
-    terms: BTreeSet<String>,
+    /// Term ids, sorted (see [`Terms`]).
+    terms: Vec<u32>,
     numbers: BTreeSet<String>,
     negated: bool,
     article: Option<String>,
@@ -49,6 +54,32 @@ struct Feature {
 struct Out {
     relations: Vec<Relation>,
     pairs: HashSet<(usize, usize)>,
+    /// The term names, by id.
+    names: Vec<String>,
+}
+
+/// Interned terms: every distinct term string gets a small id, so term sets
+/// are sorted id lists and intersect by merging.
+#[derive(Default)]
+struct Terms {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Terms {
+    fn id(&mut self, term: &str) -> u32 {
+        if let Some(&i) = self.ids.get(term) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(term.to_string());
+        self.ids.insert(term.to_string(), i);
+        i
+    }
+}
+
+fn is_actor_term(names: &[String], t: u32) -> bool {
+    names[t as usize].starts_with('@')
 }
 
 impl Out {
@@ -94,14 +125,17 @@ pub fn link(ex: &Extractor, extractions: Vec<Extraction>) -> StatementSet {
     set
 }
 
-fn features(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Feature> {
+fn features(ex: &Extractor, set: &StatementSet, meta: &[Meta], interner: &mut Terms) -> Vec<Feature> {
     set.statements
         .iter()
         .zip(meta)
         .map(|(s, m)| {
             let language = m.language.unwrap_or(Language::En);
             let lex: &Lexicon = ex.lexicons().get(language);
-            let (terms, numbers) = terms(ex, lex, &s.text, &m.mentioned);
+            let (words, numbers) = terms(ex, lex, &s.text, &m.mentioned);
+            let mut terms: Vec<u32> = words.iter().map(|w| interner.id(w)).collect();
+            terms.sort_unstable();
+            terms.dedup();
             let folded = fold_case(&s.text);
             let negated = lex.negations.iter().any(|n| {
                 folded
@@ -179,18 +213,31 @@ fn terms(ex: &Extractor, lex: &Lexicon, text: &str, mentioned: &[String]) -> (BT
     (terms, numbers)
 }
 
-/// Terms two statements share, actors last.
-fn shared(a: &Feature, b: &Feature) -> Vec<String> {
-    let mut v: Vec<String> = a.terms.intersection(&b.terms).cloned().collect();
-    v.sort_by_key(|t| (t.starts_with('@'), t.clone()));
-    v
+/// Terms two statements share (merge of two sorted id lists).
+fn shared(a: &Feature, b: &Feature) -> Vec<u32> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.terms.len() && j < b.terms.len() {
+        match a.terms[i].cmp(&b.terms[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a.terms[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
 }
 
-fn show_terms(terms: &[String]) -> String {
-    terms
-        .iter()
+/// Up to six shared terms for a reason, words before actors, alphabetical.
+fn show_terms(names: &[String], terms: &[u32]) -> String {
+    let mut v: Vec<&str> = terms.iter().map(|&t| names[t as usize].as_str()).collect();
+    v.sort_by_key(|t| (t.starts_with('@'), *t));
+    v.iter()
         .take(6)
-        .map(|t| t.trim_start_matches('@').to_string())
+        .map(|t| t.trim_start_matches('@'))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -220,11 +267,13 @@ fn by_article(f: &[Feature]) -> HashMap<&str, Vec<usize>> {
 }
 
 fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
-    let f = features(ex, set, meta);
+    let mut interner = Terms::default();
+    let f = features(ex, set, meta, &mut interner);
     let ids: Vec<String> = set.statements.iter().map(|s| s.id.clone()).collect();
     let index_of: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
     let ends = |r: &Relation| Some((*index_of.get(r.from.as_str())?, *index_of.get(r.to.as_str())?));
     let mut out = Out {
+        names: std::mem::take(&mut interner.names),
         relations: Vec::new(),
         pairs: set
             .relations
@@ -295,44 +344,67 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
                 continue;
             }
             let fb = &f[b];
+            // Statements are in sentence order: walk back only through the window.
             let window: Vec<usize> = list[..pos]
                 .iter()
                 .rev()
                 .copied()
-                .filter(|&x| representative[x] && fb.sentence.saturating_sub(f[x].sentence) <= WINDOW)
+                .take_while(|&x| fb.sentence.saturating_sub(f[x].sentence) <= WINDOW)
+                .filter(|&x| representative[x])
                 .collect();
             contrast_rule(set, &f, &ids, &mut out, b, &window);
-            condemnation_rule(set, &f, &ids, &mut out, b, list);
+            let lo = list.partition_point(|&x| f[x].sentence + CONDEMNATION_WINDOW < fb.sentence);
+            let hi = list.partition_point(|&x| f[x].sentence <= fb.sentence + CONDEMNATION_WINDOW);
+            condemnation_rule(set, &f, &ids, &mut out, b, &list[lo..hi]);
             same_source_rule(set, &f, &ids, &mut out, b, &window);
         }
     }
 
     // 3. Index rules: denials of what others say, same proposition.
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut index: Vec<Vec<usize>> = vec![Vec::new(); out.names.len()];
     for (i, x) in f.iter().enumerate() {
         if representative[i] {
-            for t in &x.terms {
-                index.entry(t.as_str()).or_default().push(i);
+            for &t in &x.terms {
+                index[t as usize].push(i);
             }
         }
     }
+    // Shared-term counts in a dense array, reset through the list of touched entries.
+    let mut count = vec![0u32; f.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for (i, x) in f.iter().enumerate() {
         if !representative[i] || x.terms.len() < 2 {
             continue;
         }
-        let mut counts: HashMap<usize, usize> = HashMap::new();
-        for t in &x.terms {
-            let Some(post) = index.get(t.as_str()) else { continue };
-            if post.len() > MAX_POSTING {
-                continue;
-            }
+        // The statement's rarest terms (prefix filtering): a pair worth a rule
+        // shares most terms, so it shares some of the rare ones.
+        let mut rare: Vec<u32> = x
+            .terms
+            .iter()
+            .copied()
+            .filter(|&t| (2..=MAX_POSTING).contains(&index[t as usize].len()))
+            .collect();
+        rare.sort_by_key(|&t| (index[t as usize].len(), t));
+        rare.truncate(RARE_TERMS);
+        for &t in &rare {
+            let post = &index[t as usize];
             for &j in post {
                 if j > i {
-                    *counts.entry(j).or_default() += 1;
+                    if count[j] == 0 {
+                        touched.push(j);
+                    }
+                    count[j] += 1;
                 }
             }
         }
-        let mut cands: Vec<(usize, usize)> = counts.into_iter().filter(|&(_, c)| c >= 2).collect();
+        let mut cands: Vec<(usize, usize)> = Vec::new();
+        for &j in &touched {
+            if count[j] >= 2 {
+                cands.push((j, count[j] as usize));
+            }
+            count[j] = 0;
+        }
+        touched.clear();
         cands.sort_by(|p, q| q.1.cmp(&p.1).then(p.0.cmp(&q.0)));
         cands.truncate(MAX_CANDIDATES);
         cands.sort_by_key(|c| c.0);
@@ -367,7 +439,7 @@ fn contrast_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut Ou
             continue;
         }
         let sh = shared(fa, fb);
-        let content = sh.iter().any(|t| !t.starts_with('@'));
+        let content = sh.iter().any(|&t| !is_actor_term(&out.names, t));
         let aimed = fb.target.is_some() && fb.target == fa.source || fa.target.is_some() && fa.target == fb.source;
         // Aimed at the other source and on the same matter, or right after it.
         let next = fb.sentence - fa.sentence <= 1;
@@ -390,7 +462,7 @@ fn contrast_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut Ou
             reason.push_str(&format!(" (aimed at {})", name(set, a)));
         }
         if !sh.is_empty() {
-            reason.push_str(&format!("; shared terms: {}", show_terms(&sh)));
+            reason.push_str(&format!("; shared terms: {}", show_terms(&out.names, &sh)));
         }
         out.add(
             ids,
@@ -475,7 +547,10 @@ fn same_source_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut
         if fa.source != fb.source || fa.sentence == fb.sentence || matches!(fa.kind, Kind::Appeal | Kind::Denial) {
             continue;
         }
-        let sh = shared(fa, fb).iter().filter(|t| !t.starts_with('@')).count();
+        let sh = shared(fa, fb)
+            .iter()
+            .filter(|&&t| !is_actor_term(&out.names, t))
+            .count();
         let dist = fb.sentence - fa.sentence;
         if dist > 1 && sh == 0 {
             continue;
@@ -494,7 +569,7 @@ fn same_source_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut
             format!(
                 "{} again, on the same matter (shared terms: {})",
                 name(set, b),
-                show_terms(&terms)
+                show_terms(&out.names, &terms)
             )
         } else {
             format!("{} again, in the next sentences of the same report", name(set, b))
@@ -522,7 +597,7 @@ fn pair_rules(
 ) {
     let (fi, fj) = (&f[i], &f[j]);
     let sh = shared(fi, fj);
-    let content: Vec<&String> = sh.iter().filter(|t| !t.starts_with('@')).collect();
+    let content: Vec<u32> = sh.iter().copied().filter(|&t| !is_actor_term(&out.names, t)).collect();
     let c = containment(fi, fj, sh.len());
     // A denied claim: the denial also denies others who say the same.
     for (claim, other) in [(i, j), (j, i)] {
@@ -547,7 +622,7 @@ fn pair_rules(
                         name(set, denial),
                         short(&set.statements[claim].text),
                         name(set, other),
-                        show_terms(&sh)
+                        show_terms(&out.names, &sh)
                     ),
                 );
             }
@@ -563,7 +638,7 @@ fn pair_rules(
         if same_article && (fi.sentence == fj.sentence || sides_differ || !attributed(fi)) {
             return;
         }
-        if fi.negated != fj.negated {
+        if fi.negated != fj.negated && c >= 0.75 && jaccard >= 0.5 {
             out.add(
                 ids,
                 j,
@@ -572,7 +647,7 @@ fn pair_rules(
                 0.5 + c * 0.3,
                 format!(
                     "the same matter told both ways: one says it, the other negates it (shared terms: {})",
-                    show_terms(&sh)
+                    show_terms(&out.names, &sh)
                 ),
             );
         } else if !fi.numbers.is_empty()
@@ -590,7 +665,7 @@ fn pair_rules(
                     "the same matter with other numbers ({} / {}; shared terms: {})",
                     fi.numbers.iter().cloned().collect::<Vec<_>>().join(", "),
                     fj.numbers.iter().cloned().collect::<Vec<_>>().join(", "),
-                    show_terms(&sh)
+                    show_terms(&out.names, &sh)
                 ),
             );
         } else {
@@ -611,7 +686,7 @@ fn pair_rules(
                             fj.article.as_deref().unwrap_or("?")
                         )
                     },
-                    show_terms(&sh)
+                    show_terms(&out.names, &sh)
                 ),
             );
         }

@@ -116,6 +116,9 @@ pub struct LexiconFile {
     /// Labels before a colon that name no speaker (Update:, Ảnh:).
     #[serde(default)]
     pub non_speaker_labels: Vec<String>,
+    /// Places a country claims ("claims the islands" is not speech).
+    #[serde(default)]
+    pub territorial_nouns: Vec<String>,
 }
 
 /// A loaded lexicon of one language, with its phrase lists folded to lower case.
@@ -143,6 +146,7 @@ pub struct Lexicon {
     pub abbreviations: HashSet<String>,
     pub time_words: HashSet<String>,
     pub non_speaker_labels: HashSet<String>,
+    pub territorial_nouns: HashSet<String>,
 }
 
 /// The bundled lexicon files, by language.
@@ -206,6 +210,7 @@ impl Lexicon {
             abbreviations: fold_all(f.abbreviations).into_iter().collect(),
             time_words: fold_all(f.time_words).into_iter().collect(),
             non_speaker_labels: fold_all(f.non_speaker_labels).into_iter().collect(),
+            territorial_nouns: fold_all(f.territorial_nouns).into_iter().collect(),
         }
     }
 
@@ -247,6 +252,7 @@ impl Lexicon {
         self.abbreviations.extend(other.abbreviations);
         self.time_words.extend(other.time_words);
         self.non_speaker_labels.extend(other.non_speaker_labels);
+        self.territorial_nouns.extend(other.territorial_nouns);
     }
 
     /// The cue entry of a folded cue phrase.

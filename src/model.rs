@@ -150,6 +150,9 @@ pub struct Statement {
     pub target: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub via: Vec<String>,
+    /// Others who made the same statement together with `source` ("EU, Pháp và Đức").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_sources: Vec<String>,
     /// The content: what is said, without the source and the cue.
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -178,6 +181,7 @@ impl Statement {
             kind: Kind::Claim,
             target: None,
             via: Vec::new(),
+            co_sources: Vec::new(),
             text: text.into(),
             quote: None,
             span: None,

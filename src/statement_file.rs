@@ -428,6 +428,7 @@ static STATEMENT: Schema = Schema {
         opt_nn("kind", Ty::Kind),
         opt("target", Ty::Str),
         opt_nn("via", Ty::StrList),
+        opt_nn("co_sources", Ty::StrList),
         opt("quote", Ty::Str),
         opt("span", Ty::Span),
         opt_nn("implicit", Ty::Bool),

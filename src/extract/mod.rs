@@ -344,7 +344,9 @@ impl Extractor {
         let n = prep.toks.len();
         let mut found: Vec<Found> = Vec::new();
         let leading = self.leading_according_to(prep, lex, memory);
-        let trailing = self.trailing_according_to(prep, lex, memory);
+        let trailing = self
+            .trailing_according_to(prep, lex, memory)
+            .or_else(|| self.trailing_relay(prep, lex, memory));
         let limit = trailing.as_ref().map_or(n, |t| t.1);
         for hit in &prep.cues {
             if hit.first >= limit {
@@ -532,6 +534,15 @@ impl Extractor {
         if hit.cue.passive_only {
             return None;
         }
+        // Relative clause: "chính quyền ly khai Armenia, những người nói rằng", "Smith, who said".
+        if let Some(k) = prep.phrase_ending_at(after_aux, &|w| lex.relative_markers.iter().any(|r| r == w))
+            && after_aux - k > 0
+            && prep.is_punct(after_aux - k - 1, ",")
+            && let Some((a, b)) = self.np_before(prep, lex, after_aux - k - 1)
+            && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
+        {
+            return Some(base(speaker, after_aux - k, self.content_start(prep, lex, hit)));
+        }
         let np = self.np_before(prep, lex, after_aux);
         if let Some((a, b)) = np {
             let speaker = self.resolve_np(prep, lex, memory, a, b)?;
@@ -551,15 +562,6 @@ impl Extractor {
                 f.extra = extra;
             }
             return Some(f);
-        }
-        // Relative clause: "chính quyền ly khai Armenia, những người nói rằng", "Smith, who said".
-        if let Some(k) = prep.phrase_ending_at(after_aux, &|w| lex.relative_markers.iter().any(|r| r == w))
-            && after_aux - k > 0
-            && prep.is_punct(after_aux - k - 1, ",")
-            && let Some((a, b)) = self.np_before(prep, lex, after_aux - k - 1)
-            && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
-        {
-            return Some(base(speaker, after_aux - k, self.content_start(prep, lex, hit)));
         }
         // Coordinated: "… và nói rằng", "…, kêu gọi".
         if let Some(prev) = found.last()
@@ -592,6 +594,18 @@ impl Extractor {
         // Apposition: "Nga, quốc gia bảo lãnh …, lên án".
         if after_aux > 0 && prep.is_punct(after_aux - 1, ",") {
             let seg_start = (0..after_aux - 1).rev().find(|&i| prep.is_punct(i, ","));
+            // "The county clerk, James Whitfield, rejected": the name between the commas.
+            if let Some(c) = seg_start
+                && after_aux - 1 - c <= 6
+                && (c + 1..after_aux - 1)
+                    .all(|i| prep.toks[i].word && (prep.toks[i].cap || prep.mention_at[i].is_some()))
+                && let Some(speaker) = self.resolve_np(prep, lex, memory, c + 1, after_aux - 1)
+            {
+                let start = self.np_before(prep, lex, c).map_or(c + 1, |(a, _)| a);
+                let mut speaker = speaker;
+                speaker.mention = prep.span(start, after_aux - 1).to_string();
+                return Some(base(speaker, start, self.content_start(prep, lex, hit)));
+            }
             if let Some(c) = seg_start
                 && after_aux - 1 - c <= 15
                 && !prep.cues.iter().any(|h| h.first > c && h.first < after_aux)
@@ -697,6 +711,7 @@ impl Extractor {
         let np_like = |i: usize| -> bool {
             let t = &prep.toks[i];
             t.word
+                && !lex.time_words.contains(t.folded)
                 && (prep.mention_at[i].is_some()
                     || (t.cap && !sentence_initial_function_word(prep, lex, i))
                     || lex.np_words.contains(t.folded))
@@ -757,10 +772,22 @@ impl Extractor {
         Some((a, b))
     }
 
-    /// English subjects with common nouns: "the Republican nominee said".
+    /// Subjects with common nouns: "the Republican nominee said", "Các nhà
+    /// kinh tế cho rằng".
     fn np_before_english_fallback(&self, prep: &Prepared, lex: &Lexicon, end: usize) -> Option<(usize, usize)> {
-        if lex.language != Language::En || end == 0 {
+        if end == 0 {
             return None;
+        }
+        if lex.language == Language::Vi {
+            // Back to the clause start over words only; the phrase opens with a
+            // plural or classifier word (các, những, nhiều, một số, giới).
+            let mut a = end;
+            while a > 0 && prep.toks[a - 1].word && end - a < 7 {
+                a -= 1;
+            }
+            let at_clause_start = a == 0 || !prep.toks[a - 1].word;
+            let opens = ["các", "những", "nhiều", "một", "giới", "phần", "đa"].contains(&prep.toks[a].folded);
+            return (at_clause_start && opens && end - a >= 2).then_some((a, end));
         }
         // The words back to the start of the clause: "Experts on North Korea
         // said", "all the experts I interviewed said".
@@ -782,6 +809,14 @@ impl Extractor {
             a -= 1;
         }
         if end - a > 12 || a == end {
+            return None;
+        }
+        // A subject holds no finite verb ("the audit was incomplete and").
+        const VERBS: [&str; 20] = [
+            "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should",
+            "may", "might", "must", "did", "does", "do",
+        ];
+        if (a..end).any(|i| VERBS.contains(&prep.toks[i].folded)) {
             return None;
         }
         // Not an adverb or a bare verb phrase: the clause must hold a noun-like word.
@@ -834,11 +869,15 @@ impl Extractor {
     ) -> Option<(Speaker, usize)> {
         match lex.language {
             Language::Vi => {
-                let (a, b) = self.np_before(prep, lex, after_aux)?;
-                if a == 0 || !lex.passive_markers.contains(prep.toks[a - 1].folded) {
+                // "bị các doanh nghiệp Mỹ gọi là": the agent between the marker and the cue.
+                let marker = (after_aux.saturating_sub(9)..after_aux)
+                    .rev()
+                    .take_while(|&i| prep.toks[i].word)
+                    .find(|&i| lex.passive_markers.contains(prep.toks[i].folded))?;
+                if marker + 1 >= after_aux || !hit.cue.passive_only && !has_mention(prep, marker + 1, after_aux) {
                     return None;
                 }
-                Some((self.resolve_np(prep, lex, memory, a, b)?, a - 1))
+                Some((self.resolve_np(prep, lex, memory, marker + 1, after_aux)?, marker))
             }
             Language::En => {
                 if after_aux == 0 || !lex.passive_markers.contains(prep.toks[after_aux - 1].folded) {
@@ -904,6 +943,21 @@ impl Extractor {
         Some((self.resolve_np(prep, lex, memory, comma + 1 + k, b)?, comma))
     }
 
+    /// "…, AP reported." at the end: (relayer, token of the comma).
+    fn trailing_relay(&self, prep: &Prepared, lex: &Lexicon, memory: &Memory) -> Option<(Speaker, usize)> {
+        let hit = prep.cues.last().filter(|h| h.cue.relay)?;
+        if (hit.last..prep.toks.len()).any(|i| prep.toks[i].word) {
+            return None;
+        }
+        let (a, b) = self.np_before(prep, lex, skip_aux_back(prep, lex, hit.first))?;
+        if a == 0 || !prep.is_punct(a - 1, ",") {
+            return None;
+        }
+        let mut speaker = self.resolve_np(prep, lex, memory, a, b)?;
+        speaker.media = true;
+        Some((speaker, a - 1))
+    }
+
     /// Who a source phrase names.
     fn resolve_np(&self, prep: &Prepared, lex: &Lexicon, memory: &Memory, a: usize, b: usize) -> Option<Speaker> {
         let mention = prep.span(a, b).trim().to_string();
@@ -941,6 +995,14 @@ impl Extractor {
         if let Some(first) = speakers.get(primary).cloned() {
             let mut sp = first;
             sp.mention = mention;
+            // "Người phát ngôn … Uông Văn Bân", "ông Peskov": a person speaks
+            // (for the actor named); pronouns like "ông này" may refer to them.
+            let unnamed_caps = (a..b)
+                .filter(|&i| {
+                    prep.toks[i].cap && prep.mention_at[i].is_none() && !lex.np_words.contains(prep.toks[i].folded)
+                })
+                .count();
+            sp.person |= (a..b).any(|i| is_person_title(prep.toks[i].folded)) || unnamed_caps >= 2;
             if list {
                 sp.co = speakers
                     .into_iter()
@@ -960,6 +1022,19 @@ impl Extractor {
             _ => mention.clone(),
         };
         let person = (a..b).any(|i| is_person_title(prep.toks[i].folded)) || caps.len() >= 2;
+        // A surname alone after the full name ("Lopez" after "Maria Lopez").
+        if caps.len() == 1
+            && let Some(known) = memory
+                .speakers
+                .iter()
+                .rev()
+                .find(|s| s.person && s.name.contains(' ') && s.name.ends_with(&format!(" {name}")))
+        {
+            let mut sp = known.clone();
+            sp.mention = mention;
+            sp.co.clear();
+            return Some(sp);
+        }
         Some(Speaker {
             id: slug(&name),
             name,
@@ -1227,6 +1302,7 @@ impl Extractor {
                 register_actor(out, c);
                 co_sources.push(c.id.clone());
             }
+            st.co_sources = co_sources.clone();
             memory.speakers.push(sp.clone());
         }
         out.statements.push(st);
@@ -1588,7 +1664,7 @@ fn sentence_initial_function_word(prep: &Prepared, lex: &Lexicon, i: usize) -> b
 
 /// Words that join two parts of a name phrase (Pháp và Đức, Bộ Quốc phòng của Armenia).
 fn is_connector_word(w: &str) -> bool {
-    ["và", "của", "cùng", "and", "of", "for", "'s"].contains(&w)
+    ["và", "của", "cùng", "and", "of", "for", "'s", "from", "at"].contains(&w)
 }
 
 fn is_object_pronoun(w: &str) -> bool {

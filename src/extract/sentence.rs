@@ -134,6 +134,19 @@ impl<'s, 'l> Prepared<'s, 'l> {
             let Some(cue) = lex.cue(&folded[m.start()..m.end()]) else {
                 continue;
             };
+            // "claims the whole valley": a territorial claim, not speech.
+            if folded[m.start()..m.end()].starts_with("claim")
+                && folded[m.end()..]
+                    .split_whitespace()
+                    .take(5)
+                    .take_while(|w| !lex.complementizers.iter().any(|c| c == w))
+                    .any(|w| {
+                        lex.territorial_nouns
+                            .contains(w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    })
+            {
+                continue;
+            }
             let first = toks.binary_search_by_key(&m.start(), |t| t.start).ok();
             let last = toks.binary_search_by_key(&m.end(), |t| t.end).ok();
             if let (Some(first), Some(last)) = (first, last) {

@@ -21,7 +21,7 @@ use crate::graph::slug;
 use crate::lexicon::{Language, Lexicon};
 use crate::model::{Kind, Relation, RelationType, StatementSet};
 use crate::text::{fold_case, words};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// A term shared by more statements than this does not make candidates.
 pub const MAX_POSTING: usize = 200;
@@ -53,7 +53,8 @@ struct Feature {
 /// The relations found, without duplicates (one relation per unordered pair).
 struct Out {
     relations: Vec<Relation>,
-    pairs: HashSet<(usize, usize)>,
+    /// Unordered pair → its relation (None for relations made by extraction).
+    pairs: HashMap<(usize, usize), Option<usize>>,
     /// The term names, by id.
     names: Vec<String>,
 }
@@ -88,9 +89,22 @@ impl Out {
             return;
         }
         let key = (from.min(to), from.max(to));
-        if !self.pairs.insert(key) {
-            return;
+        match self.pairs.get(&key) {
+            // A denial is more specific than a dispute found by a looser rule.
+            Some(Some(i)) if kind == RelationType::Denies && self.relations[*i].kind == RelationType::Disputes => {
+                self.relations[*i] = Relation {
+                    from: ids[from].clone(),
+                    to: ids[to].clone(),
+                    kind,
+                    confidence: Some((confidence * 100.0).round() / 100.0),
+                    reason: Some(reason),
+                };
+                return;
+            }
+            Some(_) => return,
+            None => {}
         }
+        self.pairs.insert(key, Some(self.relations.len()));
         self.relations.push(Relation {
             from: ids[from].clone(),
             to: ids[to].clone(),
@@ -182,6 +196,12 @@ fn terms(ex: &Extractor, lex: &Lexicon, text: &str, mentioned: &[String]) -> (BT
         let word = &folded[w.start..w.end];
         if word.chars().any(|c| c.is_ascii_digit()) {
             numbers.insert(word.to_string());
+            terms.insert(format!("#{word}"));
+            prev = None;
+            continue;
+        }
+        // Negations are polarity, not content.
+        if lex.negations.iter().any(|n| n == word) {
             prev = None;
             continue;
         }
@@ -204,7 +224,12 @@ fn terms(ex: &Extractor, lex: &Lexicon, text: &str, mentioned: &[String]) -> (BT
                 }
                 Language::En => {
                     if !stop && part.chars().count() >= 3 {
-                        terms.insert(part.to_string());
+                        // Plurals count as their singular (ballots ~ ballot).
+                        let stem = match part.strip_suffix('s') {
+                            Some(s) if s.len() >= 3 && !s.ends_with('s') => s,
+                            _ => part,
+                        };
+                        terms.insert(stem.to_string());
                     }
                 }
             }
@@ -278,7 +303,7 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
         pairs: set
             .relations
             .iter()
-            .filter_map(|r| ends(r).map(|(a, b)| (a.min(b), a.max(b))))
+            .filter_map(|r| ends(r).map(|(a, b)| ((a.min(b), a.max(b)), None)))
             .collect(),
     };
     let denied: HashMap<usize, usize> = set
@@ -634,10 +659,11 @@ fn pair_rules(
     if sh.len() >= 3 && content.len() >= 2 && c >= 0.6 && jaccard >= 0.3 {
         let same_article = fi.article == fj.article;
         let sides_differ = fi.source != fj.source;
-        // Inside one article only a source restating itself counts.
-        if same_article && (fi.sentence == fj.sentence || sides_differ || !attributed(fi)) {
+        if same_article && fi.sentence == fj.sentence {
             return;
         }
+        // Inside one article, agreement counts only for a source restating itself.
+        let may_support = !same_article || (!sides_differ && attributed(fi));
         if fi.negated != fj.negated && c >= 0.75 && jaccard >= 0.5 {
             out.add(
                 ids,
@@ -668,7 +694,7 @@ fn pair_rules(
                     show_terms(&out.names, &sh)
                 ),
             );
-        } else {
+        } else if may_support {
             out.add(
                 ids,
                 j,

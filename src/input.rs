@@ -35,6 +35,17 @@ fn kind_of(path: &Path) -> InputKind {
 /// `.md` and `.json` file in it (recursively, sorted by path); a missing path
 /// is an error. The order of explicit files is kept.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<Input>> {
+    let (out, problems) = expand_all(paths);
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(Error::Input(problems))
+    }
+}
+
+/// Like [`expand`], returning the inputs that exist together with the
+/// problems of those that do not (so every problem can be reported at once).
+pub fn expand_all(paths: &[PathBuf]) -> (Vec<Input>, Vec<Diagnostic>) {
     let mut out = Vec::new();
     let mut problems = Vec::new();
     for p in paths {
@@ -60,11 +71,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<Input>> {
             problems.push(Diagnostic::file(p, "no such file or directory"));
         }
     }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(Error::Input(problems))
-    }
+    (out, problems)
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {

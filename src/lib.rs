@@ -129,8 +129,7 @@ fn article_id(path: &Path, taken: &mut std::collections::HashSet<String>) -> Str
 /// statement files are parsed, and everything is merged and linked. All input
 /// problems are reported together.
 pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
-    let inputs = input::expand(paths)?;
-    let mut problems = Vec::new();
+    let (inputs, mut problems) = input::expand_all(paths);
     let mut warnings = Vec::new();
     let mut articles: Vec<(PathBuf, String)> = Vec::new();
     let mut files = Vec::new();

@@ -1112,10 +1112,10 @@ impl Extractor {
             );
             let denied = out.statements[prev].id.clone();
             let reason = format!(
-                "\"{}\": {} rejects the report just before it ({})",
+                "{} rejects (\"{}\") what was reported just before it: \"{}\"",
+                f.speaker.as_ref().map_or("the article", |s| s.name.as_str()),
                 f.cue,
-                out.statements.last().map_or("", |s| s.source.as_deref().unwrap_or("")),
-                denied
+                truncate(&out.statements[prev].text, 80)
             );
             out.relations.push(Relation {
                 from: id,
@@ -1248,20 +1248,24 @@ impl Extractor {
             let who = claim_source
                 .as_ref()
                 .map_or_else(|| "unnamed reports".to_string(), |s| s.name.clone());
-            let how = match &falsity {
-                Some(p) => format!("calls it \"{p}\""),
-                None => format!("\"{}\"", f.cue),
+            let denier = f.speaker.as_ref().map_or("the article", |s| s.name.as_str());
+            let reason = match &falsity {
+                Some(p) => format!(
+                    "{denier} says the \"{noun}\" of {who} that \"{}\" is \"{p}\"",
+                    truncate(&claim, 80)
+                ),
+                None => format!(
+                    "{denier} rejects (\"{}\") the \"{noun}\" of {who} that \"{}\"",
+                    f.cue,
+                    truncate(&claim, 80)
+                ),
             };
             out.relations.push(Relation {
                 from: id,
                 to: iid,
                 kind: RelationType::Denies,
                 confidence: Some(0.9),
-                reason: Some(format!(
-                    "{} {how} of the {noun} of {who} that \"{}\"",
-                    f.speaker.as_ref().map_or("the article", |s| s.name.as_str()),
-                    truncate(&claim, 80)
-                )),
+                reason: Some(reason),
             });
         }
         true
@@ -1605,8 +1609,18 @@ fn trim_content(prep: &Prepared, lex: &Lexicon, c: &mut (usize, usize)) {
             break;
         }
     }
-    while b > a && !prep.toks[b - 1].word && !matches!(prep.toks[b - 1].folded, ")" | "]" | "%") {
-        b -= 1;
+    // Back over punctuation and a dangling contrast marker (", nhưng").
+    loop {
+        if b > a && !prep.toks[b - 1].word && !matches!(prep.toks[b - 1].folded, ")" | "]" | "%") {
+            b -= 1;
+        } else if let Some(k) = prep
+            .phrase_ending_at(b, &|w| lex.contrast_markers.iter().any(|m| m == w))
+            .filter(|&k| b - k > a && !prep.toks[b - k - 1].word)
+        {
+            b -= k;
+        } else {
+            break;
+        }
     }
     *c = (a, b);
 }

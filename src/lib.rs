@@ -22,6 +22,7 @@ pub mod lexicon;
 pub mod link;
 pub mod model;
 pub mod output;
+pub mod render;
 pub mod report;
 pub mod statement_file;
 pub mod text;

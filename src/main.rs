@@ -35,6 +35,35 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Draw the graph: DOT, SVG, PNG, PDF or a self-contained HTML report.
+    Render {
+        /// Articles (.txt, .md), statement files (.json), or directories holding them.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The output file; its extension (.dot, .svg, .png, .pdf, .html) picks the format.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        /// The format (default: from the output file's extension).
+        #[arg(long, short = 'f', value_enum)]
+        format: Option<RenderFormat>,
+        /// Which engine draws images: graphviz (needs `dot`), builtin (SVG and PNG, nothing to install), or auto.
+        #[arg(long, value_enum, default_value_t = EngineArg::Auto)]
+        engine: EngineArg,
+        /// Draw clusters of statements.
+        #[arg(long, value_enum, default_value_t = GroupByArg::None)]
+        group_by: GroupByArg,
+        /// Which statements to draw.
+        #[arg(long, value_enum, default_value_t = OnlyArg::All)]
+        only: OnlyArg,
+        /// Above this many statements, draw one node per actor with weighted edges.
+        #[arg(long, default_value_t = 300)]
+        max_nodes: usize,
+        /// Write each relation's reason on its edge.
+        #[arg(long)]
+        edge_labels: bool,
+        #[command(flatten)]
+        input: InputArgs,
+    },
     /// Extract statements and relations from articles into a statement file.
     Extract {
         /// Articles (.txt, .md), statement files to merge in (.json), or directories.
@@ -100,6 +129,36 @@ enum ExtractFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum RenderFormat {
+    Dot,
+    Svg,
+    Png,
+    Pdf,
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EngineArg {
+    Auto,
+    Graphviz,
+    Builtin,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GroupByArg {
+    Article,
+    Actor,
+    Side,
+    None,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OnlyArg {
+    All,
+    Contradictions,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ColorChoice {
     Auto,
     Always,
@@ -153,6 +212,68 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             emit(output, |w| {
                 report::render_to(&graph, &analysis, format, TextOptions { color }, w)
             })
+        }
+        Command::Render {
+            inputs,
+            output,
+            format,
+            engine,
+            group_by,
+            only,
+            max_nodes,
+            edge_labels,
+            input,
+        } => {
+            use claimgraph::render::{self, Engine, GroupBy, Only, OutputFormat, PictureOptions, RenderOptions};
+            let format = match format {
+                Some(f) => match f {
+                    RenderFormat::Dot => OutputFormat::Dot,
+                    RenderFormat::Svg => OutputFormat::Svg,
+                    RenderFormat::Png => OutputFormat::Png,
+                    RenderFormat::Pdf => OutputFormat::Pdf,
+                    RenderFormat::Html => OutputFormat::Html,
+                },
+                None => match output.as_deref().map(OutputFormat::from_path) {
+                    Some(Some(f)) => f,
+                    Some(None) => anyhow::bail!(
+                        "cannot tell the format from the name {}: use .dot, .svg, .png, .pdf or .html, or --format",
+                        output.as_deref().map(|p| p.display().to_string()).unwrap_or_default()
+                    ),
+                    None => anyhow::bail!("render needs -o FILE (or --format to write to standard output)"),
+                },
+            };
+            if output.is_none()
+                && matches!(format, OutputFormat::Png | OutputFormat::Pdf)
+                && std::io::stdout().is_terminal()
+            {
+                anyhow::bail!("not writing a binary image to the terminal: give -o FILE");
+            }
+            let (graph, analysis, warnings) = claimgraph::run_analyze(&inputs, &input.options())?;
+            warn(&warnings);
+            let options = RenderOptions {
+                format,
+                engine: match engine {
+                    EngineArg::Auto => Engine::Auto,
+                    EngineArg::Graphviz => Engine::Graphviz,
+                    EngineArg::Builtin => Engine::Builtin,
+                },
+                picture: PictureOptions {
+                    group_by: match group_by {
+                        GroupByArg::Article => GroupBy::Article,
+                        GroupByArg::Actor => GroupBy::Actor,
+                        GroupByArg::Side => GroupBy::Side,
+                        GroupByArg::None => GroupBy::None,
+                    },
+                    only: match only {
+                        OnlyArg::All => Only::All,
+                        OnlyArg::Contradictions => Only::Contradictions,
+                    },
+                    max_nodes,
+                    edge_labels,
+                },
+            };
+            let bytes = render::render(&graph, &analysis, &options)?;
+            emit(output, |w| w.write_all(&bytes))
         }
         Command::Extract {
             inputs,

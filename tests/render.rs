@@ -1,0 +1,235 @@
+//! `claimgraph render`: DOT (snapshot, parse-back, injection), the builtin
+//! SVG and PNG, Graphviz images, the HTML report's escaping, atomic writes.
+
+mod common;
+use common::run;
+
+const SEEDS: &str = "data/articles/vi/";
+const HOSTILE: &str = "tests/fixtures/statements/hostile.json";
+
+fn render(args: &[&str]) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let ext = args.iter().find_map(|a| a.strip_prefix("ext=")).unwrap_or("dot");
+    let out = dir.path().join(format!("out.{ext}"));
+    let mut all = vec!["render"];
+    all.extend(args.iter().filter(|a| !a.starts_with("ext=")));
+    all.extend(["-o", out.to_str().unwrap()]);
+    let r = run(&all);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    std::fs::read(&out).unwrap()
+}
+
+/// Graphviz tests need `dot`; CI installs it, a developer machine may not have it.
+fn graphviz() -> bool {
+    let ok = claimgraph::render::dot::graphviz_available();
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have graphviz installed (.ci/run installs it)"
+        );
+        eprintln!("graphviz is not installed: skipping");
+    }
+    ok
+}
+
+#[test]
+fn seeds_dot_snapshot() {
+    let dot = String::from_utf8(render(&[SEEDS, "ext=dot", "--group-by", "article"])).unwrap();
+    insta::assert_snapshot!("seeds_dot", dot);
+}
+
+#[test]
+fn dot_parses_back_for_every_option() {
+    for opts in [
+        vec![],
+        vec!["--group-by", "actor"],
+        vec!["--group-by", "side", "--edge-labels"],
+        vec!["--only", "contradictions"],
+        vec!["--max-nodes", "5"],
+    ] {
+        let mut args = vec![SEEDS, "ext=dot"];
+        args.extend(opts.iter().copied());
+        let dot = String::from_utf8(render(&args)).unwrap();
+        graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("{opts:?}: {e}"));
+    }
+}
+
+#[test]
+fn max_nodes_draws_one_node_per_actor() {
+    let dot = String::from_utf8(render(&[SEEDS, "ext=dot", "--max-nodes", "5"])).unwrap();
+    assert!(dot.contains("one node per actor"));
+    assert!(dot.contains("a1") && !dot.contains("s1 "));
+    assert!(dot.contains("denies\"") || dot.contains(" denies"), "{dot}");
+}
+
+#[test]
+fn hostile_text_stays_label_text_in_dot() {
+    use graphviz_rust::dot_structures::{Graph, Id, Stmt};
+    let dot = String::from_utf8(render(&[HOSTILE, "ext=dot", "--edge-labels"])).unwrap();
+    let g = graphviz_rust::parse(&dot).expect("parses back");
+    let Graph::DiGraph { stmts, .. } = g else {
+        panic!("a digraph")
+    };
+    let mut labels = Vec::new();
+    for s in &stmts {
+        if let Stmt::Node(n) = s {
+            for a in &n.attributes {
+                let key = match &a.0 {
+                    Id::Plain(k) | Id::Escaped(k) => k.clone(),
+                    _ => String::new(),
+                };
+                assert!(
+                    !["image", "shapefile", "imagepath", "fontpath"].contains(&key.as_str()),
+                    "injected {key}"
+                );
+                if key == "label"
+                    && let Id::Escaped(v) = &a.1
+                {
+                    labels.push(v.clone());
+                }
+            }
+        }
+    }
+    assert!(
+        labels.iter().any(|l| l.contains(r#"[image=\"/etc/passwd\"]"#)),
+        "{labels:?}"
+    );
+    if graphviz() {
+        let svg = claimgraph::render::dot::run_dot(&dot, graphviz_rust::cmd::Format::Svg).expect("dot accepts it");
+        assert!(String::from_utf8_lossy(&svg).contains("/etc/passwd"));
+    }
+}
+
+#[test]
+fn builtin_svg_is_well_formed_and_holds_the_statements() {
+    let svg = String::from_utf8(render(&[SEEDS, "ext=svg", "--engine", "builtin"])).unwrap();
+    resvg::usvg::Tree::from_str(&svg, &Default::default()).expect("well-formed SVG");
+    for text in ["Azerbaijan", "Armenia", "cuộc pháo kích do Armenia bắt đầu"] {
+        assert!(svg.contains(text), "{text} missing");
+    }
+    let hostile = String::from_utf8(render(&[HOSTILE, "ext=svg", "--engine", "builtin", "--edge-labels"])).unwrap();
+    resvg::usvg::Tree::from_str(&hostile, &Default::default()).expect("well-formed with hostile text");
+    assert!(!hostile.contains("<script>") && !hostile.contains("<img"));
+}
+
+fn dark_pixels(png: &[u8]) -> (u32, u32, usize) {
+    let p = resvg::tiny_skia::Pixmap::decode_png(png).expect("a PNG");
+    let dark = p
+        .pixels()
+        .iter()
+        .filter(|c| c.red() < 60 && c.green() < 60 && c.blue() < 60)
+        .count();
+    (p.width(), p.height(), dark)
+}
+
+#[test]
+fn builtin_png_has_text_pixels() {
+    let png = render(&[SEEDS, "ext=png", "--engine", "builtin", "--only", "contradictions"]);
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let (w, h, dark) = dark_pixels(&png);
+    assert!(w > 400 && h > 300, "{w}x{h}");
+    // Text is the only near-black ink: labels were drawn with the bundled font.
+    assert!(dark > 2000, "only {dark} dark pixels");
+}
+
+#[test]
+fn graphviz_images() {
+    if !graphviz() {
+        return;
+    }
+    let png = render(&[SEEDS, "ext=png", "--engine", "graphviz", "--group-by", "side"]);
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    assert!(dark_pixels(&png).2 > 2000);
+    let svg = String::from_utf8(render(&[SEEDS, "ext=svg", "--engine", "graphviz"])).unwrap();
+    assert!(svg.contains("<svg") && svg.contains("Azerbaijan"));
+    let pdf = render(&[SEEDS, "ext=pdf"]);
+    assert!(pdf.starts_with(b"%PDF"));
+}
+
+#[test]
+fn pdf_without_graphviz_is_a_clear_error_and_leaves_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.pdf");
+    std::fs::write(&out, b"old").unwrap();
+    let r = run(&["render", SEEDS, "-o", out.to_str().unwrap(), "--engine", "builtin"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("PDF needs graphviz") && r.stderr.contains("apt-get install graphviz"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read(&out).unwrap(), b"old");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn missing_dot_names_graphviz_and_how_to_install_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.svg");
+    let r = common::bin()
+        .args(["render", SEEDS, "-o", out.to_str().unwrap(), "--engine", "graphviz"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("PATH", dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(
+        stderr.contains("graphviz is needed") && stderr.contains("--engine builtin"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn unknown_extension_asks_for_a_format() {
+    let r = run(&["render", SEEDS, "-o", "/tmp/x.unknown"]);
+    assert_ne!(r.code, 0);
+    assert!(r.stderr.contains("--format"), "{}", r.stderr);
+}
+
+#[test]
+fn html_report_is_self_contained_and_escapes_everything() {
+    let html = String::from_utf8(render(&[HOSTILE, "ext=html"])).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for bad in [
+        "<script>alert",
+        "<img src=x",
+        "<svg onload",
+        "</text></g></svg><script>",
+        "<b>bold</b>",
+    ] {
+        assert!(!html.contains(bad), "unescaped {bad}");
+    }
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+    // Exactly one script: ours. No network: no external source or link.
+    assert_eq!(html.matches("<script").count(), 1);
+    for external in ["src=\"http", "href=\"http", "src='http", "@import", "url(http"] {
+        assert!(!html.contains(external), "{external}");
+    }
+}
+
+#[test]
+fn html_report_has_every_section() {
+    let html = String::from_utf8(render(&[SEEDS, "ext=html"])).unwrap();
+    for section in [
+        "<h2>Graph</h2>",
+        "<h2>Contradictions</h2>",
+        "<h2>Sides</h2>",
+        "<h2>Contested statements</h2>",
+        "<h2>Actors</h2>",
+    ] {
+        assert!(html.contains(section), "{section}");
+    }
+    assert!(html.contains("class=\"node\"") && html.contains("data-key=\"armenia-azerbaijan-border-2022/s5\""));
+}
+
+#[test]
+fn render_is_deterministic() {
+    for ext in ["ext=dot", "ext=svg", "ext=html"] {
+        let a = render(&[SEEDS, ext, "--engine", "builtin"]);
+        let b = render(&[SEEDS, ext, "--engine", "builtin"]);
+        assert_eq!(a, b, "{ext}");
+    }
+}

@@ -11,10 +11,16 @@ use std::path::PathBuf;
 mod generate;
 
 fn bench(c: &mut Criterion) {
-    let seeds = claimgraph::load(&[PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data/articles/vi"))], &Default::default())
-        .expect("the bundled articles load")
-        .set;
-    let graphs = [("seeds", ClaimGraph::build(seeds)), ("generated-300", ClaimGraph::build(generate::generate(300, 600)))];
+    let seeds = claimgraph::load(
+        &[PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data/articles/vi"))],
+        &Default::default(),
+    )
+    .expect("the bundled articles load")
+    .set;
+    let graphs = [
+        ("seeds", ClaimGraph::build(seeds)),
+        ("generated-300", ClaimGraph::build(generate::generate(300, 600))),
+    ];
     let mut g = c.benchmark_group("render-builtin");
     g.sample_size(10);
     for (name, graph) in &graphs {

@@ -166,6 +166,12 @@ enum ColorChoice {
 }
 
 fn main() -> ExitCode {
+    // Ctrl-C or SIGTERM: remove half-written outputs' temporary files, exit 130.
+    let _ = ctrlc::set_handler(|| {
+        claimgraph::output::remove_in_flight();
+        eprintln!("interrupted: no output was written");
+        std::process::exit(130);
+    });
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -283,7 +289,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let loaded = claimgraph::load(&inputs, &input.options())?;
             warn(&loaded.warnings);
-            emit(output, |w| w.write_all(loaded.set.to_json().as_bytes()))
+            emit(output, |w| loaded.set.write_json(w))
         }
     }
 }

@@ -268,6 +268,12 @@ impl StatementSet {
         s.push('\n');
         s
     }
+
+    /// Writes the statement-file JSON (the same bytes as [`to_json`](Self::to_json)) to a writer.
+    pub fn write_json(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *w, self)?;
+        w.write_all(b"\n")
+    }
 }
 
 #[cfg(test)]

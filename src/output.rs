@@ -4,7 +4,44 @@
 
 use crate::error::{Error, Result};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Temporary files being written, so an interrupted run can remove them
+/// ([`remove_in_flight`], called from the binary's signal handler).
+static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Removes every temporary output file still being written. Safe to call
+/// from a signal handler thread; a later rename of a removed file fails.
+pub fn remove_in_flight() {
+    let paths = match IN_FLIGHT.lock() {
+        Ok(mut g) => std::mem::take(&mut *g),
+        Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
+    };
+    for p in paths {
+        let _ = std::fs::remove_file(p);
+    }
+}
+
+/// Registers a temporary file for the time it exists.
+struct InFlight(PathBuf);
+
+impl InFlight {
+    fn new(path: &Path) -> Self {
+        if let Ok(mut g) = IN_FLIGHT.lock() {
+            g.push(path.to_path_buf());
+        }
+        InFlight(path.to_path_buf())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        if let Ok(mut g) = IN_FLIGHT.lock() {
+            g.retain(|p| p != &self.0);
+        }
+    }
+}
 
 /// Writes `bytes` to `path` atomically. The temporary file lives in the
 /// target's directory (so the rename stays on one file system) and is removed
@@ -47,6 +84,7 @@ pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(err)?;
+    let _registered = InFlight::new(tmp.path());
     {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
         fill(&mut w).map_err(err)?;

@@ -25,6 +25,8 @@ use std::collections::{BTreeSet, HashMap};
 
 /// A term shared by more statements than this does not make candidates.
 pub const MAX_POSTING: usize = 200;
+/// Terms kept per statement.
+pub const MAX_TERMS: usize = 256;
 /// Terms of a statement used to find candidates: its rarest ones.
 pub const RARE_TERMS: usize = 12;
 /// Candidates kept per statement (most shared terms first).
@@ -147,7 +149,9 @@ fn features(ex: &Extractor, set: &StatementSet, meta: &[Meta], interner: &mut Te
             let language = m.language.unwrap_or(Language::En);
             let lex: &Lexicon = ex.lexicons().get(language);
             let (words, numbers) = terms(ex, lex, &s.text, &m.mentioned);
-            let mut terms: Vec<u32> = words.iter().map(|w| interner.id(w)).collect();
+            // A statement's first MAX_TERMS terms are enough to find what it
+            // relates to (a run-on crawl "sentence" would otherwise bring thousands).
+            let mut terms: Vec<u32> = words.iter().take(MAX_TERMS).map(|w| interner.id(w)).collect();
             terms.sort_unstable();
             terms.dedup();
             let folded = fold_case(&s.text);

@@ -7,36 +7,49 @@ use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Normalised text with its map back to the original.
+///
+/// The map is sparse: an anchor (normalised byte, original character) starts
+/// every run in which normalised characters follow original characters one
+/// for one; a run is at most [`RUN`] characters long, so a lookup scans at
+/// most that many characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
     /// The normalised text.
     pub text: String,
-    /// Byte offset in `text` of each normalised character, plus `text.len()`.
-    starts: Vec<u32>,
-    /// Character offset in the original of each normalised character, plus
-    /// the original's character count.
-    origin: Vec<u32>,
+    anchors: Vec<(u32, u32)>,
+    /// Characters in the original.
+    original_chars: usize,
 }
+
+/// The longest run of one-for-one characters between two anchors.
+const RUN: u32 = 4096;
 
 impl Text {
     /// The character offset in the original text of a byte offset of the
     /// normalised text (the start of the character it falls in).
     pub fn original_offset(&self, byte: usize) -> usize {
-        let i = match self.starts.binary_search(&(byte as u32)) {
+        if byte >= self.text.len() {
+            return self.original_chars;
+        }
+        let i = match self.anchors.binary_search_by_key(&(byte as u32), |a| a.0) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
-        self.origin[i.min(self.origin.len() - 1)] as usize
+        let Some(&(norm, orig)) = self.anchors.get(i) else {
+            return 0;
+        };
+        let mut start = byte;
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let within = self.text[norm as usize..start.max(norm as usize)].chars().count();
+        (orig as usize + within).min(self.original_chars)
     }
 
     /// `[start, end)` character offsets in the original of a normalised byte range.
     pub fn original_span(&self, start: usize, end: usize) -> [usize; 2] {
         let s = self.original_offset(start);
-        let e = if end >= self.text.len() {
-            *self.origin.last().unwrap_or(&0) as usize
-        } else {
-            self.original_offset(end)
-        };
+        let e = self.original_offset(end);
         [s, e.max(s)]
     }
 }
@@ -81,8 +94,10 @@ fn unify(c: char) -> Map {
 
 struct Builder {
     text: String,
-    starts: Vec<u32>,
-    origin: Vec<u32>,
+    anchors: Vec<(u32, u32)>,
+    /// Original index of the last character pushed, and the run's length.
+    last_origin: Option<u32>,
+    run: u32,
 }
 
 impl Builder {
@@ -92,13 +107,37 @@ impl Builder {
             return;
         }
         if c == '\n' && self.text.ends_with(' ') {
-            self.text.pop();
-            self.starts.pop();
-            self.origin.pop();
+            self.pop();
         }
-        self.starts.push(self.text.len() as u32);
-        self.origin.push(origin as u32);
+        let origin = origin as u32;
+        let continues = self.last_origin.is_some_and(|o| o + 1 == origin) && self.run < RUN;
+        if continues {
+            self.run += 1;
+        } else {
+            self.anchors.push((self.text.len() as u32, origin));
+            self.run = 1;
+        }
+        self.last_origin = Some(origin);
         self.text.push(c);
+    }
+
+    /// Removes the last character (a trailing space).
+    fn pop(&mut self) {
+        if self.text.pop().is_none() {
+            return;
+        }
+        if self.anchors.last().is_some_and(|a| a.0 as usize >= self.text.len()) {
+            self.anchors.pop();
+            // The run before goes on from its own last character: recount it.
+            self.run = self
+                .anchors
+                .last()
+                .map_or(0, |a| self.text[a.0 as usize..].chars().count() as u32);
+            self.last_origin = self.anchors.last().map(|a| a.1 + self.run.saturating_sub(1));
+        } else {
+            self.run = self.run.saturating_sub(1);
+            self.last_origin = self.last_origin.and_then(|o| o.checked_sub(1));
+        }
     }
 
     fn last(&self) -> Option<char> {
@@ -119,41 +158,49 @@ impl Builder {
 
 /// Normalises a text. `NFD` input gives the same text as `NFC` input.
 pub fn normalize(original: &str) -> Text {
-    let chars: Vec<char> = original.chars().collect();
     let needs_nfc = is_nfc_quick(original.chars()) != IsNormalized::Yes;
     let mut b = Builder {
         text: String::with_capacity(original.len()),
-        starts: Vec::with_capacity(original.len()),
-        origin: Vec::with_capacity(original.len()),
+        anchors: Vec::new(),
+        last_origin: None,
+        run: 0,
     };
-    let mut i = 0;
-    while i < chars.len() {
-        // A cluster: one character and the combining marks after it.
-        let mut j = i + 1;
-        if needs_nfc {
-            while j < chars.len() && canonical_combining_class(chars[j]) != 0 {
-                j += 1;
-            }
-        }
+    let mut it = original.chars().peekable();
+    let mut index = 0usize;
+    let mut cluster: Vec<char> = Vec::new();
+    while let Some(c) = it.next() {
+        let i = index;
+        index += 1;
         // Two apostrophes (or backticks) as a quotation mark: ''like this''.
-        if matches!(chars[i], '\'' | '`') && chars.get(i + 1) == Some(&chars[i]) && j == i + 1 {
+        if matches!(c, '\'' | '`') && it.peek() == Some(&c) {
+            it.next();
+            index += 1;
             b.push('"', i);
-            i += 2;
             continue;
         }
-        // Only a cluster with combining marks needs composing.
-        let single = [chars[i]];
-        let composed_buf: Vec<char>;
-        let composed: &[char] = if j - i == 1 {
-            &single
+        // A cluster: one character and the combining marks after it.
+        cluster.clear();
+        cluster.push(c);
+        if needs_nfc {
+            while let Some(&m) = it.peek() {
+                if canonical_combining_class(m) == 0 {
+                    break;
+                }
+                cluster.push(m);
+                it.next();
+                index += 1;
+            }
+        }
+        let composed: Vec<char> = if cluster.len() == 1 {
+            cluster.clone()
         } else {
-            composed_buf = chars[i..j].iter().copied().nfc().collect();
-            &composed_buf
+            cluster.iter().copied().nfc().collect()
         };
-        for &c in composed {
+        let next = it.peek().copied();
+        for &c in &composed {
             match c {
                 '\r' => {
-                    if chars.get(j) != Some(&'\n') {
+                    if next != Some('\n') {
                         b.push('\n', i);
                     }
                 }
@@ -161,25 +208,20 @@ pub fn normalize(original: &str) -> Text {
                     Map::Drop => {}
                     Map::To(t) => b.push(t, i),
                     Map::Keep => {
-                        glue_repair(&mut b, c, chars.get(j).copied(), i);
+                        glue_repair(&mut b, c, next, i);
                         b.push(c, i);
                     }
                 },
             }
         }
-        i = j;
     }
     while b.text.ends_with([' ', '\n']) {
-        b.text.pop();
-        b.starts.pop();
-        b.origin.pop();
+        b.pop();
     }
-    b.starts.push(b.text.len() as u32);
-    b.origin.push(chars.len() as u32);
     Text {
         text: b.text,
-        starts: b.starts,
-        origin: b.origin,
+        anchors: b.anchors,
+        original_chars: index,
     }
 }
 

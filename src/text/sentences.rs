@@ -11,6 +11,10 @@ use std::collections::HashSet;
 
 /// A quotation longer than this stops holding sentences together.
 pub const MAX_QUOTE_BYTES: usize = 2000;
+/// A "sentence" longer than this (text without stops, a crawl's run-on
+/// paragraph) is cut at spaces into pieces of at most this size, so the cost
+/// of every per-sentence rule stays bounded.
+pub const MAX_SENTENCE_BYTES: usize = 4000;
 
 /// A sentence: a byte range of the normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,25 +61,32 @@ fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
 }
 
+/// The character at byte `i` (a char boundary inside `p`).
+fn ch(p: &str, i: usize) -> char {
+    p[i..].chars().next().unwrap_or(' ')
+}
+
 fn split_paragraph(p: &str, base: usize, paragraph: usize, abbreviations: &HashSet<String>, out: &mut Vec<Sentence>) {
-    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    // Byte offsets throughout: no per-character buffer, whatever the length.
     let mut start = 0usize;
     let mut quote_open: Option<usize> = None;
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    let mut pos = 0usize;
+    let mut prev: Option<char> = None;
+    while pos < p.len() {
+        let c = ch(p, pos);
+        let next = pos + c.len_utf8();
         if c == '"' {
             quote_open = match quote_open {
                 Some(_) => None,
                 None => Some(pos),
             };
             // A closing quote right after a terminator may end the sentence.
-            if quote_open.is_none() && i > 0 && is_terminator(chars[i - 1].1) && boundary_follows(&chars, i + 1) {
-                let end = pos + 1;
-                push(out, p, base, start, end, paragraph);
-                start = next_start(&chars, i + 1, p.len());
+            if quote_open.is_none() && prev.is_some_and(is_terminator) && boundary_follows(p, next) {
+                push(out, p, base, start, next, paragraph);
+                start = next_start(p, next);
             }
-            i += 1;
+            prev = Some(c);
+            pos = next;
             continue;
         }
         if let Some(q) = quote_open
@@ -85,47 +96,51 @@ fn split_paragraph(p: &str, base: usize, paragraph: usize, abbreviations: &HashS
         }
         if is_terminator(c) && quote_open.is_none() {
             // The whole run of terminators (?!, ..., .").
-            let mut j = i + 1;
-            while j < chars.len() && (is_terminator(chars[j].1) || chars[j].1 == ')') {
-                j += 1;
+            let mut j = next;
+            let mut last = c;
+            while j < p.len() && (is_terminator(ch(p, j)) || ch(p, j) == ')') {
+                last = ch(p, j);
+                j += last.len_utf8();
             }
-            if j < chars.len() && chars[j].1 == '"' {
+            if j < p.len() && ch(p, j) == '"' {
                 // Handled when the quote closes.
-                i = j;
+                prev = Some(last);
+                pos = j;
                 continue;
             }
-            let run_is_stop = c == '.' && j == i + 1;
-            if boundary_follows(&chars, j) && !(run_is_stop && no_stop_after(p, &chars, i, abbreviations)) {
-                let end = if j < chars.len() { chars[j].0 } else { p.len() };
-                push(out, p, base, start, end, paragraph);
-                start = next_start(&chars, j, p.len());
+            let run_is_stop = c == '.' && j == next;
+            if boundary_follows(p, j) && !(run_is_stop && no_stop_after(p, pos, abbreviations)) {
+                push(out, p, base, start, j, paragraph);
+                start = next_start(p, j);
             }
-            i = j;
+            prev = Some(last);
+            pos = j;
             continue;
         }
-        i += 1;
+        prev = Some(c);
+        pos = next;
     }
     if start < p.len() {
         push(out, p, base, start, p.len(), paragraph);
     }
 }
 
-/// After position j: end of paragraph, or a space then a capital, digit, quote,
+/// After byte j: end of paragraph, or a space then a capital, digit, quote,
 /// bracket or dash.
-fn boundary_follows(chars: &[(usize, char)], j: usize) -> bool {
-    match chars.get(j) {
+fn boundary_follows(p: &str, j: usize) -> bool {
+    let mut rest = p[j..].chars();
+    match rest.next() {
         None => true,
-        Some((_, ' ')) => match chars.get(j + 1) {
+        Some(' ') => match rest.next() {
             None => true,
-            Some(&(_, n)) => n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '(' | '[' | '-' | '\''),
+            Some(n) => n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '(' | '[' | '-' | '\''),
         },
         _ => false,
     }
 }
 
-/// The word before the full stop at `i` is an abbreviation or an initial.
-fn no_stop_after(p: &str, chars: &[(usize, char)], i: usize, abbreviations: &HashSet<String>) -> bool {
-    let dot = chars[i].0;
+/// The word before the full stop at byte `dot` is an abbreviation or an initial.
+fn no_stop_after(p: &str, dot: usize, abbreviations: &HashSet<String>) -> bool {
     let word_start = p[..dot]
         .char_indices()
         .rev()
@@ -140,14 +155,26 @@ fn no_stop_after(p: &str, chars: &[(usize, char)], i: usize, abbreviations: &Has
     single_capital || abbreviations.contains(&folded) || abbreviations.contains(folded.trim_end_matches('.'))
 }
 
-fn next_start(chars: &[(usize, char)], mut j: usize, len: usize) -> usize {
-    while j < chars.len() && chars[j].1 == ' ' {
-        j += 1;
-    }
-    chars.get(j).map_or(len, |c| c.0)
+fn next_start(p: &str, j: usize) -> usize {
+    j + (p[j..].len() - p[j..].trim_start_matches(' ').len())
 }
 
-fn push(out: &mut Vec<Sentence>, p: &str, base: usize, start: usize, end: usize, paragraph: usize) {
+fn push(out: &mut Vec<Sentence>, p: &str, base: usize, mut start: usize, end: usize, paragraph: usize) {
+    while end - start > MAX_SENTENCE_BYTES {
+        let mut cut = start + MAX_SENTENCE_BYTES;
+        while !p.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // The last space before the limit (or the limit itself in a space-less run).
+        let cut = p[start..cut].rfind(' ').map_or(cut, |i| start + i + 1).max(start + 1);
+        let cut = (start + 1..=cut).rev().find(|&c| p.is_char_boundary(c)).unwrap_or(cut);
+        push_one(out, p, base, start, cut, paragraph);
+        start = cut;
+    }
+    push_one(out, p, base, start, end, paragraph);
+}
+
+fn push_one(out: &mut Vec<Sentence>, p: &str, base: usize, start: usize, end: usize, paragraph: usize) {
     let s = &p[start..end];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
@@ -220,6 +247,21 @@ mod tests {
     #[test]
     fn ellipsis_before_lower_case_holds() {
         assert_eq!(split("Chờ đã... rồi đi. Xong."), ["Chờ đã... rồi đi.", "Xong."]);
+    }
+
+    #[test]
+    fn run_on_text_is_cut_into_bounded_pieces() {
+        let text = "từ ".repeat(10_000);
+        let s = split_sentences(text.trim(), &HashSet::new());
+        assert!(s.len() >= 7);
+        assert!(s.iter().all(|x| x.end - x.start <= MAX_SENTENCE_BYTES));
+        let spaceless = "ư".repeat(5_000);
+        let s = split_sentences(&spaceless, &HashSet::new());
+        assert!(
+            s.iter()
+                .all(|x| spaceless.is_char_boundary(x.start) && spaceless.is_char_boundary(x.end))
+        );
+        assert_eq!(s.iter().map(|x| x.end - x.start).sum::<usize>(), spaceless.len());
     }
 
     #[test]

@@ -131,6 +131,31 @@ struct Found {
     extra: Option<(usize, usize)>,
 }
 
+/// Where a statement is being written: the sentence and its context.
+struct Here<'a> {
+    si: usize,
+    sentence: &'a text::Sentence,
+    normalized: &'a Text,
+    contrast: &'a Option<String>,
+    lang: Language,
+}
+
+impl Here<'_> {
+    fn text(&self) -> &str {
+        &self.normalized.text[self.sentence.start..self.sentence.end]
+    }
+}
+
+/// A statement to write out.
+struct New {
+    speaker: Option<Speaker>,
+    kind: Kind,
+    content: String,
+    span: [usize; 2],
+    mentioned: Vec<String>,
+    target: Option<String>,
+}
+
 /// What the article knows so far, for pronouns.
 #[derive(Default)]
 struct Memory {
@@ -214,18 +239,14 @@ impl Extractor {
             let before = out.statements.len();
             let mut emitted_any = false;
             for f in found {
-                emitted_any |= self.emit(
-                    &mut out,
-                    &prep,
-                    lex,
-                    &mut memory,
-                    f,
+                let here = Here {
                     si,
-                    s,
-                    &normalized,
-                    &contrast,
+                    sentence: s,
+                    normalized: &normalized,
+                    contrast: &contrast,
                     lang,
-                );
+                };
+                emitted_any |= self.emit(&mut out, &prep, lex, &mut memory, f, &here);
             }
             // A quotation right after an attributed one inherits its speaker:
             // in the same paragraph it continues the statement, at the start
@@ -1050,7 +1071,6 @@ impl Extractor {
     // -----------------------------------------------------------------------
     // Writing statements out
 
-    #[allow(clippy::too_many_arguments)]
     fn emit(
         &self,
         out: &mut Extraction,
@@ -1058,14 +1078,11 @@ impl Extractor {
         lex: &Lexicon,
         memory: &mut Memory,
         f: Found,
-        si: usize,
-        s: &text::Sentence,
-        normalized: &Text,
-        contrast: &Option<String>,
-        lang: Language,
+        here: &Here,
     ) -> bool {
         let article = out.article.as_ref().map(|a| a.id.clone()).unwrap_or_default();
-        let sentence_text = &normalized.text[s.start..s.end];
+        let (si, s, normalized, lang) = (here.si, here.sentence, here.normalized, here.lang);
+        let sentence_text = here.text();
         let (ca, cb) = f.content;
         let mut content = prep.span(ca, cb).trim().to_string();
         if let Some((ea, eb)) = f.extra {
@@ -1092,23 +1109,19 @@ impl Extractor {
                 return false;
             };
             content = out.statements[prev].text.clone();
-            let id = next_id(out);
-            let speaker = f.speaker.clone();
-            self.push(
+            let id = self.push(
                 out,
                 memory,
                 &f,
-                id.clone(),
-                speaker,
-                kind,
-                content,
-                span,
-                si,
-                sentence_text,
-                contrast,
-                lang,
-                Vec::new(),
-                None,
+                here,
+                New {
+                    speaker: f.speaker.clone(),
+                    kind,
+                    content,
+                    span,
+                    mentioned: Vec::new(),
+                    target: None,
+                },
             );
             let denied = out.statements[prev].id.clone();
             let reason = format!(
@@ -1143,39 +1156,33 @@ impl Extractor {
             let mut a = sp.clone();
             a.co.clear();
             let b = sp.co[0].clone();
-            let ida = next_id(out);
-            self.push(
+            let ida = self.push(
                 out,
                 memory,
                 &f,
-                ida.clone(),
-                Some(a.clone()),
-                Kind::Accusation,
-                content.clone(),
-                span,
-                si,
-                sentence_text,
-                contrast,
-                lang,
-                vec![b.id.clone()],
-                Some(b.id.clone()),
+                here,
+                New {
+                    speaker: Some(a.clone()),
+                    kind: Kind::Accusation,
+                    content: content.clone(),
+                    span,
+                    mentioned: vec![b.id.clone()],
+                    target: Some(b.id.clone()),
+                },
             );
-            let idb = next_id(out);
-            self.push(
+            let idb = self.push(
                 out,
                 memory,
                 &f,
-                idb.clone(),
-                Some(b.clone()),
-                Kind::Accusation,
-                content.clone(),
-                span,
-                si,
-                sentence_text,
-                contrast,
-                lang,
-                vec![a.id.clone()],
-                Some(a.id.clone()),
+                here,
+                New {
+                    speaker: Some(b.clone()),
+                    kind: Kind::Accusation,
+                    content: content.clone(),
+                    span,
+                    mentioned: vec![a.id.clone()],
+                    target: Some(a.id.clone()),
+                },
             );
             let n = out.meta.len();
             out.meta[n - 2].reciprocal = true;
@@ -1206,23 +1213,19 @@ impl Extractor {
                 .find(|m| Some(*m) != f.speaker.as_ref().map(|s| &s.id))
                 .cloned()
         };
-        let id = next_id(out);
-        let speaker = f.speaker.clone();
-        self.push(
+        let id = self.push(
             out,
             memory,
             &f,
-            id.clone(),
-            speaker,
-            kind,
-            content,
-            span,
-            si,
-            sentence_text,
-            contrast,
-            lang,
-            mentioned,
-            target,
+            here,
+            New {
+                speaker: f.speaker.clone(),
+                kind,
+                content,
+                span,
+                mentioned,
+                target,
+            },
         );
         if let Some((claim, claim_span, claim_source, noun)) = implicit {
             let iid = next_id(out);
@@ -1272,32 +1275,27 @@ impl Extractor {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn push(
-        &self,
-        out: &mut Extraction,
-        memory: &mut Memory,
-        f: &Found,
-        id: String,
-        speaker: Option<Speaker>,
-        kind: Kind,
-        content: String,
-        span: [usize; 2],
-        si: usize,
-        sentence_text: &str,
-        contrast: &Option<String>,
-        lang: Language,
-        mentioned: Vec<String>,
-        target: Option<String>,
-    ) {
-        let mut st = Statement::new(id, speaker.as_ref().map(|s| s.id.clone()), content);
-        st.article = out.article.as_ref().map(|a| a.id.clone());
-        st.sentence = Some(si);
+    /// Writes out one statement; returns its id.
+    fn push(&self, out: &mut Extraction, memory: &mut Memory, f: &Found, here: &Here, new: New) -> String {
+        let New {
+            speaker,
+            kind,
+            content,
+            span,
+            mentioned,
+            target,
+        } = new;
+        let article = out.article.as_ref().map(|a| a.id.clone());
+        let id = format!("{}/s{}", article.as_deref().unwrap_or(""), out.statements.len() + 1);
+        let mut st = Statement::new(id.clone(), speaker.as_ref().map(|s| s.id.clone()), content);
+        st.article = article;
+        st.sentence = Some(here.si);
         st.kind = kind;
         st.cue = Some(f.cue.clone());
         st.source_mention = speaker.as_ref().map(|s| s.mention.clone());
         st.target = target;
         st.via = f.via.clone();
-        st.quote = Some(sentence_text.to_string());
+        st.quote = Some(here.text().to_string());
         st.span = Some(span);
         let mut co_sources = Vec::new();
         if let Some(sp) = &speaker {
@@ -1311,12 +1309,13 @@ impl Extractor {
         }
         out.statements.push(st);
         out.meta.push(Meta {
-            language: Some(lang),
-            contrast: contrast.clone(),
+            language: Some(here.lang),
+            contrast: here.contrast.clone(),
             mentioned,
             co_sources,
             reciprocal: false,
         });
+        id
     }
 
     /// Actors named in the content, with "nước này"/"it" resolved to the

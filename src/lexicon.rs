@@ -119,6 +119,9 @@ pub struct LexiconFile {
     /// Places a country claims ("claims the islands" is not speech).
     #[serde(default)]
     pub territorial_nouns: Vec<String>,
+    /// Authorities a relayed report can be about ("báo X đưa tin rằng chính phủ …").
+    #[serde(default)]
+    pub authority_nouns: Vec<String>,
 }
 
 /// A loaded lexicon of one language, with its phrase lists folded to lower case.
@@ -147,6 +150,7 @@ pub struct Lexicon {
     pub time_words: HashSet<String>,
     pub non_speaker_labels: HashSet<String>,
     pub territorial_nouns: HashSet<String>,
+    pub authority_nouns: HashSet<String>,
 }
 
 /// The bundled lexicon files, by language.
@@ -211,6 +215,7 @@ impl Lexicon {
             time_words: fold_all(f.time_words).into_iter().collect(),
             non_speaker_labels: fold_all(f.non_speaker_labels).into_iter().collect(),
             territorial_nouns: fold_all(f.territorial_nouns).into_iter().collect(),
+            authority_nouns: fold_all(f.authority_nouns).into_iter().collect(),
         }
     }
 
@@ -253,6 +258,7 @@ impl Lexicon {
         self.time_words.extend(other.time_words);
         self.non_speaker_labels.extend(other.non_speaker_labels);
         self.territorial_nouns.extend(other.territorial_nouns);
+        self.authority_nouns.extend(other.authority_nouns);
     }
 
     /// The cue entry of a folded cue phrase.

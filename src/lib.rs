@@ -38,8 +38,11 @@ use lexicon::Language;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+/// Called once per article extracted (from any thread): (done, total).
+pub type Progress = std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>;
+
 /// How inputs are read.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Options {
     /// The language of every article (None: detect per article).
     pub language: Option<Language>,
@@ -49,6 +52,20 @@ pub struct Options {
     pub lexicons: Vec<PathBuf>,
     /// Extra actor files (--actors).
     pub actors: Vec<PathBuf>,
+    /// Told of every article extracted (the binary draws a progress bar).
+    pub progress: Option<Progress>,
+}
+
+impl std::fmt::Debug for Options {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Options")
+            .field("language", &self.language)
+            .field("lossy", &self.lossy)
+            .field("lexicons", &self.lexicons)
+            .field("actors", &self.actors)
+            .field("progress", &self.progress.is_some())
+            .finish()
+    }
 }
 
 /// What loading produced: the set, and warnings for the user.
@@ -167,7 +184,7 @@ pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
         StatementSet::default()
     } else {
         let ex = extractor(options)?;
-        extract_all(&ex, &articles, options.language)
+        extract_all_with(&ex, &articles, options.language, options.progress.as_ref())
     };
     let set = statement_file::merge_with(&files, &[&extracted])?;
     Ok(Loaded { set, warnings })
@@ -175,18 +192,37 @@ pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
 
 /// Extracts and links articles given as (path, text).
 pub fn extract_all(ex: &Extractor, articles: &[(PathBuf, String)], language: Option<Language>) -> StatementSet {
+    extract_all_with(ex, articles, language, None)
+}
+
+/// [`extract_all`], telling `progress` of every article done.
+pub fn extract_all_with(
+    ex: &Extractor,
+    articles: &[(PathBuf, String)],
+    language: Option<Language>,
+    progress: Option<&Progress>,
+) -> StatementSet {
     let mut taken = std::collections::HashSet::new();
     let ids: Vec<String> = articles.iter().map(|(p, _)| article_id(p, &mut taken)).collect();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    // Results are collected in input order, whatever thread did which article.
     let results: Vec<extract::Extraction> = articles
         .par_iter()
         .zip(ids.par_iter())
         .map(|((path, text), id)| {
-            ex.extract(&ArticleInput {
+            let e = ex.extract(&ArticleInput {
                 id: id.clone(),
                 path: Some(path.to_string_lossy().into_owned()),
                 text,
                 language,
-            })
+            });
+            if let Some(p) = progress {
+                p(
+                    done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+                    articles.len(),
+                );
+            }
+            e
         })
         .collect();
     link::link(ex, results)

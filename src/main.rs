@@ -96,9 +96,37 @@ struct InputArgs {
     actors: Vec<PathBuf>,
 }
 
+/// Files above which a progress bar is drawn (on a terminal).
+const PROGRESS_FROM: usize = 20;
+
+/// A progress bar on standard error when it is a terminal and there are many inputs.
+fn progress_bar(inputs: &[PathBuf]) -> Option<claimgraph::Progress> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let files = claimgraph::input::expand_all(inputs).0.len();
+    if files < PROGRESS_FROM {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} extracting {pos}/{len} articles [{bar:30}] {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    Some(std::sync::Arc::new(move |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+        if done == total {
+            bar.finish_and_clear();
+        }
+    }))
+}
+
 impl InputArgs {
-    fn options(&self) -> claimgraph::Options {
+    fn options(&self, inputs: &[PathBuf]) -> claimgraph::Options {
         claimgraph::Options {
+            progress: progress_bar(inputs),
             language: self.lang.map(|l| match l {
                 LangArg::Vi => Language::Vi,
                 LangArg::En => Language::En,
@@ -201,7 +229,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             color,
             input,
         } => {
-            let (graph, analysis, warnings) = claimgraph::run_analyze(&inputs, &input.options())?;
+            let (graph, analysis, warnings) = claimgraph::run_analyze(&inputs, &input.options(&inputs))?;
             warn(&warnings);
             let color = match color {
                 ColorChoice::Always => true,
@@ -254,7 +282,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             {
                 anyhow::bail!("not writing a binary image to the terminal: give -o FILE");
             }
-            let (graph, analysis, warnings) = claimgraph::run_analyze(&inputs, &input.options())?;
+            let (graph, analysis, warnings) = claimgraph::run_analyze(&inputs, &input.options(&inputs))?;
             warn(&warnings);
             let options = RenderOptions {
                 format,
@@ -287,7 +315,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             output,
             input,
         } => {
-            let loaded = claimgraph::load(&inputs, &input.options())?;
+            let loaded = claimgraph::load(&inputs, &input.options(&inputs))?;
             warn(&loaded.warnings);
             emit(output, |w| loaded.set.write_json(w))
         }

@@ -466,6 +466,20 @@ impl Extractor {
             }
             out.push(f);
         }
+        // "báo X đưa tin rằng chính phủ nước này đã …": the authority the report
+        // is about speaks; the medium relays.
+        for f in &mut out {
+            if f.relay
+                && let Some((a, b)) = self.authority_subject(prep, lex, f.content.0, f.content.1)
+                && let Some(authority) = self.resolve_np(prep, lex, memory, a, b)
+                && f.speaker.as_ref().is_some_and(|s| s.id != authority.id)
+            {
+                let medium = f.speaker.take().map(|s| s.name);
+                f.via.extend(medium);
+                f.speaker = Some(authority);
+                f.relay = false;
+            }
+        }
         out.retain(|f| f.speaker.is_some() || !f.via.is_empty());
         if out.is_empty()
             && let Some(f) = self.label_or_dash(prep, lex, memory)
@@ -901,10 +915,16 @@ impl Extractor {
                 Some((self.resolve_np(prep, lex, memory, marker + 1, after_aux)?, marker))
             }
             Language::En => {
-                if after_aux == 0 || !lex.passive_markers.contains(prep.toks[after_aux - 1].folded) {
+                let by = hit.last;
+                // "was dismissed by X", or a participle after a noun: "a proposal rejected by X".
+                let marked = after_aux > 0 && lex.passive_markers.contains(prep.toks[after_aux - 1].folded);
+                let participle = prep.toks[hit.last - 1].folded.ends_with("ed")
+                    && after_aux > 0
+                    && prep.toks[after_aux - 1].word
+                    && !lex.stop_words.contains(prep.toks[after_aux - 1].folded);
+                if !(marked || participle) {
                     return None;
                 }
-                let by = hit.last;
                 if !prep
                     .toks
                     .get(by)
@@ -912,8 +932,26 @@ impl Extractor {
                 {
                     return None;
                 }
-                let (a, b) = self.np_after(prep, lex, by + 1)?;
-                Some((self.resolve_np(prep, lex, memory, a, b)?, after_aux - 1))
+                // The agent: words after "by" up to a function word ("by the
+                // opposition would…", "by Moscow as…"), at most six.
+                let a = by + 1;
+                let mut b = a;
+                while b < prep.toks.len()
+                    && b - a < 6
+                    && prep.toks[b].word
+                    && (prep.toks[b].cap
+                        || !lex.stop_words.contains(prep.toks[b].folded)
+                        || ["the", "a", "an"].contains(&prep.toks[b].folded))
+                {
+                    b += 1;
+                }
+                if !(a..b).any(|i| !["the", "a", "an"].contains(&prep.toks[i].folded)) {
+                    return None;
+                }
+                Some((
+                    self.resolve_np(prep, lex, memory, a, b)?,
+                    if marked { after_aux - 1 } else { after_aux },
+                ))
             }
         }
     }
@@ -962,6 +1000,39 @@ impl Extractor {
             return None;
         }
         Some((self.resolve_np(prep, lex, memory, comma + 1 + k, b)?, comma))
+    }
+
+    /// A subject at `start` naming an authority ("chính phủ Nhật Bản", "the
+    /// defence ministry"): its token range, when it holds an authority noun
+    /// and a name (or a pronoun for one).
+    fn authority_subject(&self, prep: &Prepared, lex: &Lexicon, start: usize, end: usize) -> Option<(usize, usize)> {
+        let mut j = start;
+        let limit = end.min(start + 8);
+        let mut authority = false;
+        while j < limit {
+            let t = &prep.toks[j];
+            if !t.word {
+                break;
+            }
+            if let Some(k) = prep.phrase_starting_at(j, &|w| lex.authority_nouns.contains(w)) {
+                authority = true;
+                j += k;
+            } else if let Some(k) =
+                prep.phrase_starting_at(j, &|w| lex.pronouns.contains_key(w) || lex.np_words.contains(w))
+            {
+                j += k;
+            } else if t.cap || prep.mention_at[j].is_some() {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let named = (start..j).any(|i| prep.mention_at[i].is_some() || prep.toks[i].cap)
+            || (start..j).any(|i| {
+                prep.phrase_starting_at(i, &|w| lex.pronouns.get(w).is_some_and(|r| r == "country"))
+                    .is_some()
+            });
+        (authority && named && j > start).then_some((start, j))
     }
 
     /// "…, AP reported." at the end: (relayer, token of the comma).

@@ -52,7 +52,7 @@ struct File {
 }
 
 /// The bundled gazetteer files.
-pub const BUNDLED: [(&str, &str); 2] = [
+pub const BUNDLED: [(&str, &str); 3] = [
     (
         "data/actors/countries.json",
         include_str!("../data/actors/countries.json"),
@@ -60,6 +60,10 @@ pub const BUNDLED: [(&str, &str); 2] = [
     (
         "data/actors/organisations.json",
         include_str!("../data/actors/organisations.json"),
+    ),
+    (
+        "data/actors/not-actors.json",
+        include_str!("../data/actors/not-actors.json"),
     ),
 ];
 
@@ -213,6 +217,10 @@ impl Gazetteer {
             if one_word && !demonym && glued_to_name(text, start, is_title) {
                 continue;
             }
+            // A false friend ("Nhật báo"): the longer phrase won, and names no one.
+            if self.entries[entry].kind.as_deref() == Some("ignore") {
+                continue;
+            }
             out.push(Mention {
                 start,
                 end,
@@ -287,6 +295,16 @@ mod tests {
         assert!(find(&g, "Ông Nguyễn Minh Đức nói").is_empty());
         assert_eq!(find(&g, "Thủ tướng Đức nói").len(), 1);
         assert!(find(&g, "EUROPE").is_empty());
+    }
+
+    #[test]
+    fn false_friends_name_no_actor() {
+        let g = Gazetteer::bundled();
+        assert!(find(&g, "Tờ Nhật báo Nhân dân viết").is_empty());
+        assert_eq!(
+            find(&g, "Thủ tướng Nhật nói"),
+            [("Nhật".to_string(), "japan".to_string())]
+        );
     }
 
     #[test]

@@ -8,8 +8,9 @@
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::model::Kind;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// A language claimgraph reads.

@@ -33,6 +33,8 @@ use std::collections::BTreeMap;
 struct Tables {
     cues: AhoCorasick,
     non_speech: AhoCorasick,
+    falsity: AhoCorasick,
+    falsity_phrases: Vec<String>,
 }
 
 impl Tables {
@@ -47,6 +49,13 @@ impl Tables {
         Tables {
             cues: build(lex.cues.iter().map(|c| c.cue.as_str()).collect()),
             non_speech: build(lex.non_speech.iter().map(String::as_str).collect()),
+            // Overlapping search (the longest phrase anywhere) needs the standard match kind.
+            falsity: AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&lex.falsity)
+                .expect("falsity patterns build"),
+            falsity_phrases: lex.falsity.clone(),
         }
     }
 }
@@ -1166,7 +1175,7 @@ impl Extractor {
             normalized.original_span(s.start, s.end)
         };
         let mut kind = f.kind;
-        let falsity = find_phrase(&fold_case(&content), &lex.falsity);
+        let falsity = find_phrase(&fold_case(&content), self.tables(lang));
         if falsity.is_some() {
             kind = Kind::Denial;
         }
@@ -1701,14 +1710,13 @@ fn opening_contrast(prep: &Prepared, lex: &Lexicon) -> Option<String> {
     Some(prep.span(0, k).to_string())
 }
 
-fn find_phrase(folded: &str, phrases: &[String]) -> Option<String> {
-    phrases
-        .iter()
-        .filter(|p| {
-            folded
-                .match_indices(p.as_str())
-                .any(|(i, m)| sentence::word_bounded(folded, i, i + m.len()))
-        })
+/// The longest falsity phrase in a folded text, on whole words.
+fn find_phrase(folded: &str, tables: &Tables) -> Option<String> {
+    tables
+        .falsity
+        .find_overlapping_iter(folded)
+        .filter(|m| sentence::word_bounded(folded, m.start(), m.end()))
+        .map(|m| &tables.falsity_phrases[m.pattern().as_usize()])
         .max_by_key(|p| p.len())
         .cloned()
 }

@@ -199,14 +199,23 @@ impl<'s, 'l> Prepared<'s, 'l> {
     /// Length (in tokens, up to 4) of the longest phrase of `set` that ends
     /// just before token `end`.
     pub fn phrase_ending_at(&self, end: usize, has: &dyn Fn(&str) -> bool) -> Option<usize> {
-        (1..=4.min(end)).rev().find(|&k| has(&self.folded_words(end - k, end)))
+        // Lexicon phrases are words only: never look across punctuation.
+        let words = self.toks[..end.min(self.toks.len())]
+            .iter()
+            .rev()
+            .take(4)
+            .take_while(|t| t.word)
+            .count();
+        (1..=words).rev().find(|&k| has(&self.folded_words(end - k, end)))
     }
 
     /// Length of the longest phrase of `set` that starts at token `start`.
     pub fn phrase_starting_at(&self, start: usize, has: &dyn Fn(&str) -> bool) -> Option<usize> {
-        (1..=4.min(self.toks.len().saturating_sub(start)))
-            .rev()
-            .find(|&k| has(&self.folded_words(start, start + k)))
+        let words = self
+            .toks
+            .get(start..)
+            .map_or(0, |t| t.iter().take(4).take_while(|t| t.word).count());
+        (1..=words).rev().find(|&k| has(&self.folded_words(start, start + k)))
     }
 
     pub fn is_punct(&self, i: usize, c: &str) -> bool {

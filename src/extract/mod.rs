@@ -1410,7 +1410,12 @@ impl Extractor {
         speaker: Option<&Speaker>,
     ) -> Vec<String> {
         let mut ids = self.mentioned_ids(prep, a, b);
-        for i in a..b.min(prep.toks.len()) {
+        // Only when the sentence holds a pronoun for a country at all.
+        let country_pronoun = lex
+            .pronouns
+            .iter()
+            .any(|(w, r)| r == "country" && prep.folded.contains(w.as_str()));
+        for i in (a..b.min(prep.toks.len())).filter(|_| country_pronoun) {
             let Some(k) = prep.phrase_starting_at(i, &|w| lex.pronouns.get(w).is_some_and(|r| r == "country")) else {
                 continue;
             };

@@ -99,12 +99,18 @@ impl<'s, 'l> Prepared<'s, 'l> {
                 k += 1;
             }
         }
-        // Non-speech phrases (tuyên bố độc lập, nói trên) hide the cues they cover.
-        let blocked: Vec<(usize, usize)> = non_speech
-            .find_iter(folded)
-            .filter(|m| word_bounded(folded, m.start(), m.end()))
-            .map(|m| (m.start(), m.end()))
-            .collect();
+        // Non-speech phrases (tuyên bố độc lập, nói trên) hide the cues they
+        // cover; no cue word at all, nothing to hide (most narration).
+        let any_cue = cue_matcher.is_match(folded);
+        let blocked: Vec<(usize, usize)> = if any_cue {
+            non_speech
+                .find_iter(folded)
+                .filter(|m| word_bounded(folded, m.start(), m.end()))
+                .map(|m| (m.start(), m.end()))
+                .collect()
+        } else {
+            Vec::new()
+        };
         // Quotation spans: a cue inside someone's quotation is part of it.
         let mut quotes = Vec::new();
         let mut open: Option<usize> = None;
@@ -117,7 +123,7 @@ impl<'s, 'l> Prepared<'s, 'l> {
             }
         }
         let mut cues = Vec::new();
-        for m in cue_matcher.find_iter(folded) {
+        for m in cue_matcher.find_iter(if any_cue { folded } else { "" }) {
             if quotes.iter().any(|&(s, e)| s < m.start() && m.end() <= e) {
                 continue;
             }

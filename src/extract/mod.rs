@@ -1236,37 +1236,27 @@ impl Extractor {
             let mut a = sp.clone();
             a.co.clear();
             let b = sp.co[0].clone();
-            let ida = self.push(
-                out,
-                memory,
-                &f,
-                here,
-                New {
-                    speaker: Some(a.clone()),
-                    kind: Kind::Accusation,
-                    content: content.clone(),
-                    span,
-                    mentioned: vec![b.id.clone()],
-                    target: Some(b.id.clone()),
-                },
-            );
-            let idb = self.push(
-                out,
-                memory,
-                &f,
-                here,
-                New {
-                    speaker: Some(b.clone()),
-                    kind: Kind::Accusation,
-                    content: content.clone(),
-                    span,
-                    mentioned: vec![a.id.clone()],
-                    target: Some(a.id.clone()),
-                },
-            );
-            let n = out.meta.len();
-            out.meta[n - 2].reciprocal = true;
-            out.meta[n - 1].reciprocal = true;
+            // Each accuses the other.
+            let [ida, idb] = [(&a, &b), (&b, &a)].map(|(accuser, accused)| {
+                let id = self.push(
+                    out,
+                    memory,
+                    &f,
+                    here,
+                    New {
+                        speaker: Some(accuser.clone()),
+                        kind: Kind::Accusation,
+                        content: content.clone(),
+                        span,
+                        mentioned: vec![accused.id.clone()],
+                        target: Some(accused.id.clone()),
+                    },
+                );
+                if let Some(m) = out.meta.last_mut() {
+                    m.reciprocal = true;
+                }
+                id
+            });
             out.relations.push(Relation {
                 from: idb,
                 to: ida,

@@ -3,7 +3,7 @@
 //! the actors every statement resolves to.
 
 use crate::model::{Actor, Relation, RelationType, Statement, StatementSet};
-use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
@@ -170,11 +170,6 @@ impl ClaimGraph {
             .collect();
         out.sort_by_key(|e| e.2.relation);
         out
-    }
-
-    /// The edge index of a relation, if the relation is in the graph.
-    pub fn edge_of_relation(&self, relation: usize) -> Option<EdgeIndex> {
-        self.graph.edge_indices().find(|&e| self.graph[e].relation == relation)
     }
 
     pub fn statement_count(&self) -> usize {

@@ -235,8 +235,3 @@ pub fn run_analyze(paths: &[PathBuf], options: &Options) -> Result<(ClaimGraph, 
     let analysis = analyze(&graph);
     Ok((graph, analysis, loaded.warnings))
 }
-
-/// Loads statement files only (no articles), merged.
-pub fn load_inputs(paths: &[PathBuf]) -> Result<StatementSet> {
-    Ok(load(paths, &Options::default())?.set)
-}

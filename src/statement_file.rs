@@ -173,29 +173,6 @@ fn json_error(path: &Path, text: &str, e: &serde_json::Error) -> Diagnostic {
     Diagnostic::at(path, pos, message)
 }
 
-/// Loads several statement files and merges them ([`load`] + [`merge`]).
-/// Every problem in every file is reported together.
-pub fn load_all(paths: &[PathBuf]) -> Result<StatementSet> {
-    let mut parsed = Vec::new();
-    let mut problems = Vec::new();
-    for p in paths {
-        match load(p) {
-            Ok(f) => parsed.push(f),
-            Err(Error::Input(mut d)) => problems.append(&mut d),
-            Err(e) => return Err(e),
-        }
-    }
-    match merge(&parsed) {
-        Ok(set) if problems.is_empty() => Ok(set),
-        Ok(_) => Err(Error::Input(problems)),
-        Err(Error::Input(mut d)) => {
-            problems.append(&mut d);
-            Err(Error::Input(problems))
-        }
-        Err(e) => Err(e),
-    }
-}
-
 /// Merges parsed files into one set. Statement ids must be unique across all
 /// files; relations may point into any of the files. Actors and articles with
 /// the same id are merged (aliases united, the first name kept).

@@ -140,6 +140,25 @@ struct Found {
     extra: Option<(usize, usize)>,
 }
 
+impl Found {
+    /// A claim-shaped statement whose cue and source both sit at token `at`;
+    /// callers change what differs.
+    fn new(speaker: Option<Speaker>, cue: String, kind: Kind, content: (usize, usize), at: usize) -> Found {
+        Found {
+            speaker,
+            cue,
+            kind,
+            content,
+            via: Vec::new(),
+            relay: false,
+            cue_tok: at,
+            np_start: at,
+            content_first: false,
+            extra: None,
+        }
+    }
+}
+
 /// Where a statement is being written: the sentence and its context.
 struct Here<'a> {
     si: usize,
@@ -406,18 +425,8 @@ impl Extractor {
             if found.is_empty() {
                 let mut content = (rest, limit);
                 trim_content(prep, lex, &mut content);
-                found.push(Found {
-                    speaker: Some(speaker),
-                    cue: lex.according_to.first().cloned().unwrap_or_default(),
-                    kind: Kind::Claim,
-                    content,
-                    via: Vec::new(),
-                    relay: false,
-                    cue_tok: 0,
-                    np_start: 0,
-                    content_first: false,
-                    extra: None,
-                });
+                let cue = lex.according_to.first().cloned().unwrap_or_default();
+                found.push(Found::new(Some(speaker), cue, Kind::Claim, content, 0));
             } else {
                 for f in &mut found {
                     f.via.push(speaker.name.clone());
@@ -428,22 +437,19 @@ impl Extractor {
             if found.is_empty() {
                 let mut content = (0, start);
                 trim_content(prep, lex, &mut content);
-                found.push(Found {
-                    speaker: (!speaker.media).then_some(speaker.clone()),
-                    cue: lex.according_to.first().cloned().unwrap_or_default(),
-                    kind: Kind::Claim,
+                let cue = lex.according_to.first().cloned().unwrap_or_default();
+                let mut f = Found::new(
+                    (!speaker.media).then_some(speaker.clone()),
+                    cue,
+                    Kind::Claim,
                     content,
-                    via: if speaker.media {
-                        vec![speaker.name.clone()]
-                    } else {
-                        Vec::new()
-                    },
-                    relay: false,
-                    cue_tok: start,
-                    np_start: start,
-                    content_first: true,
-                    extra: None,
-                });
+                    start,
+                );
+                if speaker.media {
+                    f.via.push(speaker.name.clone());
+                }
+                f.content_first = true;
+                found.push(f);
             } else {
                 for f in &mut found {
                     f.via.push(speaker.name.clone());
@@ -467,7 +473,7 @@ impl Extractor {
                     names
                 });
                 let mut f = f;
-                let mut via = relay_names(relayers.unwrap_or_default());
+                let mut via = relayers.unwrap_or_default();
                 via.append(&mut f.via);
                 f.via = via;
                 *prev = f;
@@ -502,17 +508,8 @@ impl Extractor {
     /// "\"…\" - Name" (a quotation signed with a dash).
     fn label_or_dash(&self, prep: &Prepared, lex: &Lexicon, memory: &Memory) -> Option<Found> {
         let n = prep.toks.len();
-        let found = |speaker: Speaker, cue: &str, content: (usize, usize), at: usize| Found {
-            speaker: Some(speaker),
-            cue: cue.to_string(),
-            kind: Kind::Claim,
-            content,
-            via: Vec::new(),
-            relay: false,
-            cue_tok: at,
-            np_start: at,
-            content_first: false,
-            extra: None,
+        let found = |speaker: Speaker, cue: &str, content, at| {
+            Found::new(Some(speaker), cue.to_string(), Kind::Claim, content, at)
         };
         if let Some(colon) = (1..n.min(6)).find(|&i| prep.is_punct(i, ":")) {
             let label = prep.folded_words(0, colon);
@@ -550,17 +547,17 @@ impl Extractor {
         found: &mut [Found],
     ) -> Option<Found> {
         let cue_text = prep.span(hit.first, hit.last).to_string();
-        let base = |speaker: Speaker, np_start: usize, content_start: usize| Found {
-            speaker: Some(speaker),
-            cue: cue_text.clone(),
-            kind: hit.cue.kind,
-            content: (content_start, prep.toks.len()),
-            via: Vec::new(),
-            relay: hit.cue.relay,
-            cue_tok: hit.first,
-            np_start,
-            content_first: false,
-            extra: None,
+        let base = |speaker: Speaker, np_start: usize, content_start: usize| {
+            let mut f = Found::new(
+                Some(speaker),
+                cue_text.clone(),
+                hit.cue.kind,
+                (content_start, prep.toks.len()),
+                hit.first,
+            );
+            f.relay = hit.cue.relay;
+            f.np_start = np_start;
+            f
         };
         let after_aux = skip_aux_back(prep, lex, hit.first);
 
@@ -1274,7 +1271,7 @@ impl Extractor {
         }
 
         // A denial of a reported claim: the claim becomes an implicit statement.
-        let implicit = self.reported_claim(prep, lex, memory, &f, kind, falsity.as_deref());
+        let implicit = self.reported_claim(prep, lex, &f, kind, falsity.as_deref());
         let target = if kind == Kind::Claim {
             None
         } else {
@@ -1406,10 +1403,12 @@ impl Extractor {
             .iter()
             .any(|(w, r)| r == "country" && prep.folded.contains(w.as_str()));
         for i in (a..b.min(prep.toks.len())).filter(|_| country_pronoun) {
-            let Some(k) = prep.phrase_starting_at(i, &|w| lex.pronouns.get(w).is_some_and(|r| r == "country")) else {
+            if prep
+                .phrase_starting_at(i, &|w| lex.pronouns.get(w).is_some_and(|r| r == "country"))
+                .is_none()
+            {
                 continue;
-            };
-            let _ = k;
+            }
             let pos = prep.toks[i].start;
             let in_sentence = prep
                 .mentions
@@ -1438,7 +1437,6 @@ impl Extractor {
         &self,
         prep: &Prepared,
         lex: &Lexicon,
-        memory: &Memory,
         f: &Found,
         kind: Kind,
         falsity: Option<&str>,
@@ -1512,7 +1510,6 @@ impl Extractor {
                 sp
             })
             .find(|sp| Some(&sp.id) != denier.as_ref());
-        let _ = memory;
         Some((claim, span, source, noun))
     }
 }
@@ -1528,10 +1525,6 @@ fn pure_quote(sentence: &str) -> Option<&str> {
     }
     let inner = body[..end].trim();
     (!inner.is_empty()).then_some(inner)
-}
-
-fn relay_names(names: Vec<String>) -> Vec<String> {
-    names
 }
 
 fn register_actor(out: &mut Extraction, sp: &Speaker) {

@@ -18,6 +18,7 @@
 //! attribution, who relayed it); a trailing "…, theo AFP" names who relayed it.
 //! Sentences without a statement are the article's narration (source null).
 
+mod entities;
 pub mod sentence;
 
 use crate::actors::Gazetteer;
@@ -26,6 +27,7 @@ use crate::lexicon::{Language, Lexicon, Lexicons};
 use crate::model::{Actor, ArticleRef, Kind, Relation, RelationType, Statement};
 use crate::text::{self, Text, fold_case};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use entities::{Entities, EntityKind};
 use sentence::{CueHit, Prepared};
 use std::collections::BTreeMap;
 
@@ -192,6 +194,10 @@ struct Memory {
     /// Recently named actors (latest last): (speaker, is country).
     /// The country named last (its speaker, as extraction would make it).
     last_country: Option<Speaker>,
+    /// Every person and organisation named so far, for references.
+    entities: Entities,
+    /// The sentence being read.
+    si: usize,
 }
 
 impl Extractor {
@@ -262,6 +268,8 @@ impl Extractor {
             let stext = &normalized.text[s.start..s.end];
             let sfolded = fold_case(stext);
             let prep = Prepared::new(stext, &sfolded, lex, &tables.cues, &tables.non_speech, &self.gazetteer);
+            memory.si = si;
+            self.discover(&prep, lex, &mut memory);
             let found = self.attribute(&prep, lex, &memory);
             let contrast = opening_contrast(&prep, lex);
             let before = out.statements.len();
@@ -351,6 +359,46 @@ impl Extractor {
             }
         }
         out
+    }
+
+    /// Notes the people and organisations a sentence names in the article's
+    /// entity table (a later surname, pronoun or role noun refers to them).
+    fn discover(&self, prep: &Prepared, lex: &Lexicon, memory: &mut Memory) {
+        let si = memory.si;
+        for m in &prep.mentions {
+            let e = self.gazetteer.entry(m.entry);
+            let sp = self.speaker_of_entry(m.entry, &prep.text[m.start..m.end]);
+            if e.is_person() {
+                memory.entities.note(&sp, EntityKind::Person, None, (si, m.start), None);
+            } else if !matches!(e.kind.as_deref(), Some("country") | Some("media")) && !m.demonym {
+                let head = org_head(lex, &fold_case(&e.name));
+                memory.entities.note(&sp, EntityKind::Organisation, None, (si, m.start), head);
+            }
+        }
+        for ((a, b), gender) in entities::person_names(prep, lex) {
+            let name = prep.span(a, b).to_string();
+            let title = entities::title_before(prep, lex, a).map_or(0, |t| t.0);
+            let mention = prep.span(a - title, b).to_string();
+            let folded = fold_case(&name);
+            let known = memory
+                .entities
+                .by_name(&folded)
+                .filter(|e| e.kind == EntityKind::Person)
+                .map(|e| e.speaker.clone());
+            let sp = known.unwrap_or_else(|| Speaker {
+                id: slug(&name),
+                name: name.clone(),
+                mention: mention.clone(),
+                kind: Some("person".to_string()),
+                aliases: Vec::new(),
+                person: true,
+                media: false,
+                co: Vec::new(),
+            });
+            memory
+                .entities
+                .note(&sp, EntityKind::Person, gender, (si, prep.toks[a].start), None);
+        }
     }
 
     fn speaker_of_entry(&self, entry: usize, mention: &str) -> Speaker {
@@ -748,6 +796,15 @@ impl Extractor {
 
     /// A source phrase ending just before token `end`.
     fn np_before(&self, prep: &Prepared, lex: &Lexicon, end: usize) -> Option<(usize, usize)> {
+        // "Bà Lê Thị Liên (Tổ phó …) cho biết": the name before a parenthesis.
+        if end > 1
+            && prep.is_punct(end - 1, ")")
+            && let Some(open) = (end.saturating_sub(40)..end - 1).rev().find(|&i| prep.is_punct(i, "("))
+            && open > 0
+            && !(open + 1..end - 1).any(|i| prep.is_punct(i, "(") || prep.is_punct(i, "\""))
+        {
+            return self.np_before(prep, lex, open);
+        }
         let mut j = end;
         let np_like = |i: usize| -> bool {
             let t = &prep.toks[i];
@@ -821,14 +878,35 @@ impl Extractor {
         }
         if lex.language == Language::Vi {
             // Back to the clause start over words only; the phrase opens with a
-            // plural or classifier word (các, những, nhiều, một số, giới).
+            // plural or classifier word (các, những, nhiều, một số, giới), or
+            // with the head noun of a speaker (người dân, chủ phương tiện, vị
+            // chuyên gia, nguồn tin của …).
             let mut a = end;
-            while a > 0 && prep.toks[a - 1].word && end - a < 7 {
+            while a > 0 && prep.toks[a - 1].word && end - a < 10 {
                 a -= 1;
             }
-            let at_clause_start = a == 0 || !prep.toks[a - 1].word;
+            let at_clause_start = a == 0
+                || (!prep.toks[a - 1].word && !matches!(prep.toks[a - 1].folded, "-" | "/" | "%"))
+                || prep.phrase_ending_at(a, &|w| lex.contrast_markers.iter().any(|c| c == w)) == Some(a);
+            if !at_clause_start || a == end {
+                return None;
+            }
             let opens = ["các", "những", "nhiều", "một", "giới", "phần", "đa"].contains(&prep.toks[a].folded);
-            return (at_clause_start && opens && end - a >= 2).then_some((a, end));
+            if opens && end - a >= 2 {
+                return Some((a, end));
+            }
+            let mut h = a;
+            while let Some(k) = prep.phrase_starting_at(h, &|w| lex.determiners.contains(w)).filter(|&k| h + k < end) {
+                h += k;
+            }
+            let headed = prep
+                .phrase_starting_at(h, &|w| lex.speaker_heads.contains(w) || lex.person_titles.contains_key(w))
+                .is_some_and(|k| h + k <= end);
+            let no_clause_inside = !(a..end).any(|i| {
+                lex.subordinators.iter().any(|s| s == prep.toks[i].folded)
+                    || lex.complementizers.iter().any(|c| c == prep.toks[i].folded)
+            });
+            return (headed && no_clause_inside && end - a <= 8).then_some((a, end));
         }
         // The words back to the start of the clause: "Experts on North Korea
         // said", "all the experts I interviewed said".
@@ -858,6 +936,22 @@ impl Extractor {
             "may", "might", "must", "did", "does", "do",
         ];
         if (a..end).any(|i| VERBS.contains(&prep.toks[i].folded)) {
+            return None;
+        }
+        // Nor a preposition or a lone quantifier at its start ("Over 1,000
+        // rescuers", "Unlike", "Several"), nor a past-tense verb ("the
+        // commission refused to …").
+        const NOT_SUBJECT_START: [&str; 16] = [
+            "with", "over", "unlike", "after", "before", "during", "in", "on", "at", "for", "from", "by", "despite",
+            "since", "into", "part",
+        ];
+        if NOT_SUBJECT_START.contains(&prep.toks[a].folded)
+            || (end - a == 1 && lex.determiners.contains(prep.toks[a].folded))
+            || (a..end).any(|i| {
+                let t = &prep.toks[i];
+                t.word && !t.cap && t.folded.len() > 4 && t.folded.ends_with("ed") && i > a
+            })
+        {
             return None;
         }
         // Not an adverb or a bare verb phrase: the clause must hold a noun-like word.
@@ -1064,6 +1158,16 @@ impl Extractor {
         }
         let folded = prep.folded_words(a, b);
         if let Some(refers) = lex.pronouns.get(folded.as_ref()) {
+            let at = (memory.si, prep.toks[a].start);
+            let from_table = match refers.as_str() {
+                "person" => memory.entities.person(lex.pronoun_gender.get(folded.as_ref()).copied(), at),
+                "organisation" => memory.entities.organisation(org_head(lex, &folded).as_deref()),
+                _ => None,
+            };
+            if let Some(mut sp) = from_table {
+                sp.mention = mention;
+                return Some(sp);
+            }
             // Unresolved (nothing named before): the pronoun itself.
             return resolve_pronoun(memory, refers, &mention).or_else(|| {
                 Some(Speaker {
@@ -1119,7 +1223,20 @@ impl Extractor {
             (Some(&f), Some(&l)) => prep.span(f, l + 1).to_string(),
             _ => mention.clone(),
         };
-        let person = (a..b).any(|i| is_person_title(prep.toks[i].folded)) || caps.len() >= 2;
+        let person = (a..b).any(|i| is_person_title(prep.toks[i].folded) || lex.person_titles.contains_key(prep.toks[i].folded))
+            || caps.len() >= 2;
+        // A name introduced before: the full name again, or its last word alone
+        // ("Liên" after "Lê Thị Liên", "Price" after "Ellen Price").
+        if !caps.is_empty() {
+            let folded_name = fold_case(&name);
+            if let Some(e) = memory.entities.by_name(&folded_name)
+                && (e.kind == EntityKind::Person || caps.len() >= 2 || !person)
+            {
+                let mut sp = e.speaker.clone();
+                sp.mention = mention;
+                return Some(sp);
+            }
+        }
         // A surname alone after the full name ("Lopez" after "Maria Lopez").
         if caps.len() == 1
             && let Some(known) = memory
@@ -1373,6 +1490,17 @@ impl Extractor {
             }
             st.co_sources = co_sources.clone();
             memory.speakers.push(sp.clone());
+            let at = (here.si, 0);
+            let kind_is = |k: &str| sp.kind.as_deref() == Some(k);
+            if sp.person {
+                let lex = self.lexicons.get(here.lang);
+                let gender = lex.pronoun_gender.get(fold_case(&sp.mention).as_str()).copied();
+                memory.entities.note(sp, EntityKind::Person, gender, at, None);
+            } else if !kind_is("country") && !sp.media && sp.name.chars().next().is_some_and(char::is_uppercase) {
+                let lex = self.lexicons.get(here.lang);
+                let head = org_head(lex, &fold_case(&sp.name));
+                memory.entities.note(sp, EntityKind::Organisation, None, at, head);
+            }
         }
         out.statements.push(st);
         out.meta.push(Meta {
@@ -1608,7 +1736,11 @@ fn content_before(
     if np_start == 0 {
         return None;
     }
-    let before = np_start - 1;
+    let mut before = np_start - 1;
+    // "\"…\" - bà Thủy cho hay": a dash after the closing quotation mark.
+    if prep.is_punct(before, "-") && before > 0 && prep.is_punct(before - 1, "\"") {
+        before -= 1;
+    }
     let quote_closed = prep.is_punct(before, "\"");
     if !(prep.is_punct(before, ",") || quote_closed) {
         return None;
@@ -1713,6 +1845,26 @@ fn starts_with_phrase(folded: &str, phrases: &[String]) -> bool {
     let words: Vec<&str> = folded.split_whitespace().take(4).collect();
     let head = words.join(" ");
     phrases.iter().any(|p| head == *p || head.starts_with(&format!("{p} ")))
+}
+
+/// The organisation head noun a folded name opens with ("công ty", "ministry"),
+/// or ends with in English ("the health ministry").
+fn org_head(lex: &Lexicon, folded: &str) -> Option<String> {
+    let words: Vec<&str> = folded
+        .split_whitespace()
+        .filter(|w| !lex.determiners.contains(*w) && *w != "này")
+        .collect();
+    for k in (1..=words.len().min(3)).rev() {
+        let first = words[..k].join(" ");
+        if lex.organisation_heads.contains(&first) {
+            return Some(first);
+        }
+        let last = words[words.len() - k..].join(" ");
+        if lex.organisation_heads.contains(&last) {
+            return Some(last);
+        }
+    }
+    None
 }
 
 fn has_mention(prep: &Prepared, a: usize, b: usize) -> bool {

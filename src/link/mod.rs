@@ -16,6 +16,8 @@
 //!    accuse X; the same proposition twice supports, or disputes when one side
 //!    negates it or gives other numbers.
 
+mod answer;
+
 use crate::extract::{Extraction, Extractor, Meta};
 use crate::graph::slug;
 use crate::lexicon::{Language, Lexicon};
@@ -50,6 +52,11 @@ struct Feature {
     contrast: Option<String>,
     target: Option<String>,
     reciprocal: bool,
+    /// Other actors that made the statement with its source.
+    co_sources: Vec<String>,
+    /// For a denial: the reported noun its content opens with (cáo buộc, the claim),
+    /// and whether it names an accusation.
+    reported: Option<(String, bool)>,
 }
 
 /// The relations found, without duplicates (one relation per unordered pair).
@@ -160,7 +167,19 @@ fn features(ex: &Extractor, set: &StatementSet, meta: &[Meta], interner: &mut Te
                     .match_indices(n.as_str())
                     .any(|(i, x)| crate::extract::sentence::word_bounded(&folded, i, i + x.len()))
             });
+            let reported = (s.kind == Kind::Denial)
+                .then(|| {
+                    let head: String = folded.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+                    lex.reported_nouns
+                        .iter()
+                        .filter(|n| head.contains(n.as_str()))
+                        .max_by_key(|n| n.len())
+                        .map(|n| (n.clone(), lex.accusation_nouns.contains(n)))
+                })
+                .flatten();
             Feature {
+                co_sources: s.co_sources.clone(),
+                reported,
                 terms,
                 numbers,
                 negated,
@@ -386,6 +405,14 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
             let hi = list.partition_point(|&x| f[x].sentence <= fb.sentence + CONDEMNATION_WINDOW);
             condemnation_rule(set, &f, &ids, &mut out, b, &list[lo..hi]);
             same_source_rule(set, &f, &ids, &mut out, b, &window);
+            let earlier: Vec<usize> = list[..pos]
+                .iter()
+                .rev()
+                .copied()
+                .take_while(|&x| fb.sentence.saturating_sub(f[x].sentence) <= answer::ANSWER_WINDOW)
+                .filter(|&x| representative[x])
+                .collect();
+            answer::answer_rule(set, &f, &ids, &mut out, b, &earlier);
         }
     }
 

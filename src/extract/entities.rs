@@ -1,0 +1,228 @@
+//! The entities an article mentions, for references: every person and
+//! organisation named so far (speakers or not), so that a later surname
+//! ("Socheata", "bà Liên", "Wang"), a pronoun ("she", "ông này", "cô") or a
+//! role noun ("the company", "doanh nghiệp này") resolves to the entity
+//! already introduced instead of becoming an actor of its own.
+//!
+//! One table per article; lookups are hash-map reads, so an article with many
+//! speakers costs linear time.
+
+use super::Speaker;
+use super::sentence::Prepared;
+use crate::lexicon::{Gender, Language, Lexicon};
+use crate::text::fold_case;
+use std::collections::HashMap;
+
+/// What an entity is, for the references that may point at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum EntityKind {
+    Person,
+    Organisation,
+}
+
+/// One entity of the article.
+#[derive(Debug, Clone)]
+pub(super) struct Entity {
+    pub speaker: Speaker,
+    pub kind: EntityKind,
+    pub gender: Option<Gender>,
+    /// Where it was last mentioned: (sentence, byte offset in the sentence).
+    pub last: (usize, usize),
+    /// Folded organisation head (công ty, ministry) when it has one.
+    pub head: Option<String>,
+}
+
+/// The article's entity table.
+#[derive(Debug, Default)]
+pub(super) struct Entities {
+    list: Vec<Entity>,
+    /// Folded full name or last name word → entity.
+    by_name: HashMap<String, usize>,
+    /// Entity id → entity.
+    by_id: HashMap<String, usize>,
+    /// (sentence, offset, entity) of every person mention, in text order.
+    person_mentions: Vec<(usize, usize, usize)>,
+}
+
+/// The folded last word of a name ("Lê Thị Liên" → "liên", "Ellen Price" → "price").
+fn last_word(name: &str) -> Option<String> {
+    let w = name.split_whitespace().last()?;
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    (w.chars().count() >= 2).then(|| fold_case(w))
+}
+
+impl Entities {
+    /// Notes an entity mentioned at (sentence, offset); returns its index.
+    pub fn note(
+        &mut self,
+        speaker: &Speaker,
+        kind: EntityKind,
+        gender: Option<Gender>,
+        at: (usize, usize),
+        head: Option<String>,
+    ) -> usize {
+        let i = match self.by_id.get(&speaker.id) {
+            Some(&i) => {
+                let e = &mut self.list[i];
+                e.last = e.last.max(at);
+                if e.gender.is_none() {
+                    e.gender = gender;
+                }
+                if e.head.is_none() {
+                    e.head = head;
+                }
+                i
+            }
+            None => {
+                let i = self.list.len();
+                let mut sp = speaker.clone();
+                sp.co.clear();
+                self.list.push(Entity {
+                    speaker: sp,
+                    kind,
+                    gender,
+                    last: at,
+                    head,
+                });
+                self.by_id.insert(speaker.id.clone(), i);
+                i
+            }
+        };
+        // Names by which it can be referred to later: the caps words of the mention
+        // (its last word is the surname in English, the given name in Vietnamese).
+        let mut keys: Vec<String> = Vec::new();
+        for name in [&speaker.name, &speaker.mention] {
+            let caps: Vec<&str> = name
+                .split_whitespace()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .collect();
+            if kind == EntityKind::Person && !caps.is_empty() {
+                keys.push(fold_case(&caps.join(" ")));
+                if let Some(w) = last_word(&caps.join(" ")) {
+                    keys.push(w);
+                }
+            } else if kind == EntityKind::Organisation {
+                keys.push(fold_case(name));
+            }
+        }
+        for k in keys {
+            self.by_name.entry(k).or_insert(i);
+        }
+        if kind == EntityKind::Person {
+            // Kept in text order (mentions of one sentence may come in any order).
+            let pos = self.person_mentions.partition_point(|m| (m.0, m.1) <= at);
+            self.person_mentions.insert(pos, (at.0, at.1, i));
+        }
+        i
+    }
+
+    /// The entity a name refers to ("Liên", "Price", "Lê Thị Liên").
+    pub fn by_name(&self, folded: &str) -> Option<&Entity> {
+        self.by_name.get(folded).map(|&i| &self.list[i])
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.by_id.get(id).map(|&i| &self.list[i])
+    }
+
+    /// The person a personal pronoun at (sentence, offset) refers to: a person
+    /// mentioned earlier in the same sentence (the first), else the first
+    /// person of the latest sentence that has one, within four sentences;
+    /// gender must agree where both are known.
+    pub fn person(&self, gender: Option<Gender>, at: (usize, usize)) -> Option<Speaker> {
+        let agrees = |e: &Entity| gender.is_none() || e.gender.is_none() || e.gender == gender;
+        let mut best: Option<usize> = None;
+        // Same sentence, before the pronoun: the first such person.
+        let end = self.person_mentions.partition_point(|m| (m.0, m.1) < at);
+        let same_start = self.person_mentions[..end].partition_point(|m| m.0 < at.0);
+        if let Some(&(_, _, i)) = self.person_mentions[same_start..end]
+            .iter()
+            .find(|m| agrees(&self.list[m.2]))
+        {
+            best = Some(i);
+        }
+        if best.is_none() {
+            let mut k = same_start;
+            while k > 0 {
+                let s = self.person_mentions[k - 1].0;
+                if s + 4 < at.0 {
+                    break;
+                }
+                let first = self.person_mentions[..k].partition_point(|m| m.0 < s);
+                if let Some(&(_, _, i)) = self.person_mentions[first..k].iter().find(|m| agrees(&self.list[m.2])) {
+                    best = Some(i);
+                    break;
+                }
+                k = first;
+            }
+        }
+        best.map(|i| self.list[i].speaker.clone())
+    }
+
+    /// The organisation a role noun refers to ("the company", "công ty này"):
+    /// the latest organisation with that head noun, else the latest one.
+    pub fn organisation(&self, head: Option<&str>) -> Option<Speaker> {
+        let orgs = self.list.iter().filter(|e| e.kind == EntityKind::Organisation);
+        let with_head = head.and_then(|h| {
+            orgs.clone()
+                .filter(|e| e.head.as_deref() == Some(h))
+                .max_by_key(|e| e.last)
+        });
+        with_head
+            .or_else(|| orgs.max_by_key(|e| e.last))
+            .map(|e| e.speaker.clone())
+    }
+}
+
+/// The personal title phrase ending just before token `end` ("bà", "luật sư", "Governor"), if any.
+pub(super) fn title_before(prep: &Prepared, lex: &Lexicon, end: usize) -> Option<(usize, Option<Gender>)> {
+    let k = prep.phrase_ending_at(end, &|w| lex.person_titles.contains_key(w))?;
+    let g = lex.person_titles.get(prep.folded_words(end - k, end).as_ref()).copied().flatten();
+    Some((k, g))
+}
+
+/// Person names in a sentence that the gazetteer does not know: a title and
+/// capitalised words ("bà Thủy", "Governor Ellen Price"), or (Vietnamese) capitalised
+/// words opening with a family name ("Lê Thị Liên"). Returns (token range of the
+/// name, gender from the title).
+pub(super) fn person_names(prep: &Prepared, lex: &Lexicon) -> Vec<((usize, usize), Option<Gender>)> {
+    let n = prep.toks.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let cap_word = |j: usize| {
+        let t = &prep.toks[j];
+        t.word && t.cap && prep.mention_at[j].is_none() && !lex.person_titles.contains_key(t.folded)
+    };
+    while i < n {
+        if !cap_word(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < n && cap_word(j) && j - i < 5 {
+            j += 1;
+        }
+        let title = title_before(prep, lex, i);
+        let sentence_initial = i == 0 || (i == 1 && !prep.toks[0].word);
+        let named = match lex.language {
+            Language::Vi => {
+                title.is_some() || (j - i >= 2 && lex.surnames.contains(prep.toks[i].folded) && j - i <= 4)
+            }
+            Language::En => {
+                title.is_some()
+                    || (j - i >= 2
+                        && j - i <= 3
+                        && !(sentence_initial && lex.stop_words.contains(prep.toks[i].folded))
+                        && (i..j).all(|k| {
+                            let w = prep.toks[k].folded;
+                            !lex.organisation_heads.contains(w) && !lex.stop_words.contains(w) && !lex.time_words.contains(w)
+                        }))
+            }
+        };
+        if named {
+            out.push(((i, j), title.and_then(|t| t.1)));
+        }
+        i = j.max(i + 1);
+    }
+    out
+}

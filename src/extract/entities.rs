@@ -40,7 +40,7 @@ pub(super) struct Entities {
     by_name: HashMap<String, usize>,
     /// Entity id → entity.
     by_id: HashMap<String, usize>,
-    /// (sentence, offset, entity) of every person mention, in text order.
+    /// (sentence, offset, entity) of every person mention outside quotations, in text order.
     person_mentions: Vec<(usize, usize, usize)>,
 }
 
@@ -53,6 +53,7 @@ fn last_word(name: &str) -> Option<String> {
 
 impl Entities {
     /// Notes an entity mentioned at (sentence, offset); returns its index.
+    /// A mention inside a quotation names the entity but is no antecedent for a pronoun.
     pub fn note(
         &mut self,
         speaker: &Speaker,
@@ -60,6 +61,7 @@ impl Entities {
         gender: Option<Gender>,
         at: (usize, usize),
         head: Option<String>,
+        quoted: bool,
     ) -> usize {
         let i = match self.by_id.get(&speaker.id) {
             Some(&i) => {
@@ -108,7 +110,7 @@ impl Entities {
         for k in keys {
             self.by_name.entry(k).or_insert(i);
         }
-        if kind == EntityKind::Person {
+        if kind == EntityKind::Person && !quoted {
             // Kept in text order (mentions of one sentence may come in any order).
             let pos = self.person_mentions.partition_point(|m| (m.0, m.1) <= at);
             self.person_mentions.insert(pos, (at.0, at.1, i));
@@ -130,7 +132,16 @@ impl Entities {
     /// person of the latest sentence that has one, within four sentences;
     /// gender must agree where both are known.
     pub fn person(&self, gender: Option<Gender>, at: (usize, usize)) -> Option<Speaker> {
-        let agrees = |e: &Entity| gender.is_none() || e.gender.is_none() || e.gender == gender;
+        // A person whose gender is known to agree first, then one whose gender is unknown.
+        if gender.is_some()
+            && let Some(sp) = self.person_with(&|e: &Entity| e.gender == gender, at)
+        {
+            return Some(sp);
+        }
+        self.person_with(&|e: &Entity| gender.is_none() || e.gender.is_none() || e.gender == gender, at)
+    }
+
+    fn person_with(&self, agrees: &dyn Fn(&Entity) -> bool, at: (usize, usize)) -> Option<Speaker> {
         let mut best: Option<usize> = None;
         // Same sentence, before the pronoun: the first such person.
         let end = self.person_mentions.partition_point(|m| (m.0, m.1) < at);
@@ -204,6 +215,8 @@ pub(super) fn person_names(prep: &Prepared, lex: &Lexicon) -> Vec<((usize, usize
         }
         let title = title_before(prep, lex, i);
         let sentence_initial = i == 0 || (i == 1 && !prep.toks[0].word);
+        // "the Eastern Mediterranean", "the White House": people take no article.
+        let after_article = i > 0 && matches!(prep.toks[i - 1].folded, "the" | "a" | "an");
         let named = match lex.language {
             Language::Vi => {
                 title.is_some() || (j - i >= 2 && lex.surnames.contains(prep.toks[i].folded) && j - i <= 4)
@@ -212,6 +225,7 @@ pub(super) fn person_names(prep: &Prepared, lex: &Lexicon) -> Vec<((usize, usize
                 title.is_some()
                     || (j - i >= 2
                         && j - i <= 3
+                        && !after_article
                         && !(sentence_initial && lex.stop_words.contains(prep.toks[i].folded))
                         && (i..j).all(|k| {
                             let w = prep.toks[k].folded;

@@ -365,14 +365,19 @@ impl Extractor {
     /// entity table (a later surname, pronoun or role noun refers to them).
     fn discover(&self, prep: &Prepared, lex: &Lexicon, memory: &mut Memory) {
         let si = memory.si;
+        let quoted = |pos: usize| prep.text[..pos].matches('"').count() % 2 == 1;
         for m in &prep.mentions {
             let e = self.gazetteer.entry(m.entry);
             let sp = self.speaker_of_entry(m.entry, &prep.text[m.start..m.end]);
             if e.is_person() {
-                memory.entities.note(&sp, EntityKind::Person, None, (si, m.start), None);
+                memory
+                    .entities
+                    .note(&sp, EntityKind::Person, None, (si, m.start), None, quoted(m.start));
             } else if !matches!(e.kind.as_deref(), Some("country") | Some("media")) && !m.demonym {
                 let head = org_head(lex, &fold_case(&e.name));
-                memory.entities.note(&sp, EntityKind::Organisation, None, (si, m.start), head);
+                memory
+                    .entities
+                    .note(&sp, EntityKind::Organisation, None, (si, m.start), head, false);
             }
         }
         for ((a, b), gender) in entities::person_names(prep, lex) {
@@ -395,9 +400,10 @@ impl Extractor {
                 media: false,
                 co: Vec::new(),
             });
+            let start = prep.toks[a].start;
             memory
                 .entities
-                .note(&sp, EntityKind::Person, gender, (si, prep.toks[a].start), None);
+                .note(&sp, EntityKind::Person, gender, (si, start), None, quoted(start));
         }
     }
 
@@ -835,8 +841,13 @@ impl Extractor {
             }
             // A comma, dash or "và/của/and/of" inside a name list or apposition:
             // a phrase on both sides.
+            // A comma joins names only in a list closed by "và"/"and" ("EU, Pháp và
+            // Đức"); "Sau những chia sẻ của Bảo Duy, Phi Thanh Vân" is two phrases.
+            let list_comma = !prep.is_punct(i, ",")
+                || (i + 1..end).any(|k| matches!(prep.toks[k].folded, "và" | "and" | "cùng" | "&"));
             if (!prep.toks[i].word && matches!(prep.toks[i].folded, "," | "-" | "(" | ")")
                 || is_connector_word(prep.toks[i].folded))
+                && list_comma
                 && i > 0
                 && i + 1 < end
                 && np_like(i - 1)
@@ -1216,8 +1227,20 @@ impl Extractor {
             return Some(sp);
         }
         // An unknown name: its capitalised words; a generic one: the phrase.
+        // Capitalised words, less a sentence-initial generic phrase ("Chủ tịch phường").
+        let mut generic_until = a;
+        if a == 0 || (a == 1 && !prep.toks[0].word) {
+            while let Some(k) = prep.phrase_starting_at(generic_until, &|w| {
+                lex.np_words.contains(w)
+                    || lex.speaker_heads.contains(w)
+                    || lex.person_titles.contains_key(w)
+                    || lex.determiners.contains(w)
+            }) {
+                generic_until += k;
+            }
+        }
         let caps: Vec<usize> = (a..b)
-            .filter(|&i| prep.toks[i].cap && !lex.np_words.contains(prep.toks[i].folded))
+            .filter(|&i| i >= generic_until && prep.toks[i].cap && !lex.np_words.contains(prep.toks[i].folded))
             .collect();
         let name = match (caps.first(), caps.last()) {
             (Some(&f), Some(&l)) => prep.span(f, l + 1).to_string(),
@@ -1495,11 +1518,11 @@ impl Extractor {
             if sp.person {
                 let lex = self.lexicons.get(here.lang);
                 let gender = lex.pronoun_gender.get(fold_case(&sp.mention).as_str()).copied();
-                memory.entities.note(sp, EntityKind::Person, gender, at, None);
+                memory.entities.note(sp, EntityKind::Person, gender, at, None, false);
             } else if !kind_is("country") && !sp.media && sp.name.chars().next().is_some_and(char::is_uppercase) {
                 let lex = self.lexicons.get(here.lang);
                 let head = org_head(lex, &fold_case(&sp.name));
-                memory.entities.note(sp, EntityKind::Organisation, None, at, head);
+                memory.entities.note(sp, EntityKind::Organisation, None, at, head, false);
             }
         }
         out.statements.push(st);
@@ -1525,6 +1548,25 @@ impl Extractor {
         speaker: Option<&Speaker>,
     ) -> Vec<String> {
         let mut ids = self.mentioned_ids(prep, a, b);
+        // People and organisations of the article named in the content.
+        for ((x, y), _) in entities::person_names(prep, lex) {
+            if x >= a && y <= b {
+                let folded = fold_case(prep.span(x, y));
+                let id = memory.entities.by_name(&folded).map_or_else(|| slug(prep.span(x, y)), |e| e.speaker.id.clone());
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        for i in a..b.min(prep.toks.len()) {
+            let t = &prep.toks[i];
+            if t.word && t.cap && prep.mention_at[i].is_none()
+                && let Some(e) = memory.entities.by_name(t.folded)
+                && !ids.contains(&e.speaker.id)
+            {
+                ids.push(e.speaker.id.clone());
+            }
+        }
         // Only when the sentence holds a pronoun for a country at all.
         let country_pronoun = lex
             .pronouns

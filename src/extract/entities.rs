@@ -30,6 +30,8 @@ pub(super) struct Entity {
     pub last: (usize, usize),
     /// Folded organisation head (công ty, ministry) when it has one.
     pub head: Option<String>,
+    /// Folded personal title it was introduced with (bị cáo, luật sư, governor).
+    pub title: Option<String>,
 }
 
 /// The article's entity table.
@@ -85,6 +87,7 @@ impl Entities {
                     gender,
                     last: at,
                     head,
+                    title: None,
                 });
                 self.by_id.insert(speaker.id.clone(), i);
                 i
@@ -116,6 +119,20 @@ impl Entities {
             self.person_mentions.insert(pos, (at.0, at.1, i));
         }
         i
+    }
+
+    /// Records the personal title an entity was named with ("bị cáo Đặng Văn A").
+    pub fn set_title(&mut self, i: usize, title: &str) {
+        self.list[i].title = Some(title.to_string());
+    }
+
+    /// The person last introduced with a title, for "bị cáo", "the governor",
+    /// "doanh nhân này" used alone.
+    pub fn by_title(&self, title: &str) -> Option<&Entity> {
+        self.list
+            .iter()
+            .filter(|e| e.title.as_deref() == Some(title))
+            .max_by_key(|e| e.last)
     }
 
     /// The entity a name refers to ("Liên", "Price", "Lê Thị Liên").
@@ -237,6 +254,86 @@ pub(super) fn person_names(prep: &Prepared, lex: &Lexicon) -> Vec<((usize, usize
             out.push(((i, j), title.and_then(|t| t.1)));
         }
         i = j.max(i + 1);
+    }
+    out
+}
+
+/// Organisation names the gazetteer does not know, with their folded head noun:
+/// in Vietnamese a capitalised head noun and the name after it ("Công ty TNHH
+/// Giấy Phú An", "Sở Giao thông vận tải Quảng Ngãi"); in English capitalised
+/// words holding a head noun ("Riverton Water Authority", "Department of Health").
+pub(super) fn organisation_names(prep: &Prepared, lex: &Lexicon) -> Vec<((usize, usize), String)> {
+    let n = prep.toks.len();
+    let cue_at: Vec<bool> = {
+        let mut v = vec![false; n];
+        for h in &prep.cues {
+            v[h.first] = true;
+        }
+        v
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let t = &prep.toks[i];
+        if !(t.word && t.cap) {
+            i += 1;
+            continue;
+        }
+        match lex.language {
+            Language::Vi => {
+                let Some(k) = prep.phrase_starting_at(i, &|w| lex.organisation_heads.contains(w)) else {
+                    i += 1;
+                    continue;
+                };
+                let mut j = i + k;
+                if !(j < n && prep.toks[j].word && prep.toks[j].cap && prep.mention_at[j].is_none()) {
+                    i += 1;
+                    continue;
+                }
+                // Capitalised words, and up to three lower-case ones before another capitalised word.
+                let mut end = j;
+                while j < n && prep.toks[j].word && !cue_at[j] && j - i < 12 {
+                    if prep.toks[j].cap {
+                        end = j + 1;
+                    } else if !(j + 1..(j + 4).min(n))
+                        .take_while(|&x| prep.toks[x].word && !cue_at[x])
+                        .any(|x| prep.toks[x].cap)
+                    {
+                        break;
+                    }
+                    j += 1;
+                }
+                out.push(((i, end), prep.folded_words(i, i + k).into_owned()));
+                i = end.max(i + 1);
+            }
+            Language::En => {
+                let mut j = i;
+                let mut head = None;
+                while j < n && j - i < 8 {
+                    let t = &prep.toks[j];
+                    let joiner = t.word && matches!(t.folded, "of" | "for" | "and" | "&") && j > i;
+                    if !(t.word && (t.cap || joiner)) {
+                        break;
+                    }
+                    if lex.organisation_heads.contains(t.folded) {
+                        head = Some((j, t.folded.to_string()));
+                    }
+                    j += 1;
+                }
+                while j > i && !prep.toks[j - 1].cap {
+                    j -= 1;
+                }
+                let sentence_initial_stop = lex.stop_words.contains(prep.toks[i].folded);
+                let start = if sentence_initial_stop { i + 1 } else { i };
+                match head {
+                    Some((h, word)) if h < j && j - start >= 2 && (start..j).all(|x| prep.mention_at[x].is_none()) => {
+                        out.push(((start, j), word))
+                    }
+                    _ => {}
+                }
+                i = j.max(i + 1);
+            }
+        }
     }
     out
 }

@@ -350,10 +350,12 @@ impl Extractor {
                 st.headline = s.headline;
             }
             // Remember the last country named, for "nước này" / "the country" later.
+            // The country a later "nước này" means: the first one the latest sentence names
+            // (its subject, as a rule), not the last.
             if let Some(m) = prep
                 .mentions
                 .iter()
-                .rfind(|m| self.gazetteer.entry(self.gazetteer.speaker(m.entry)).kind.as_deref() == Some("country"))
+                .find(|m| self.gazetteer.entry(self.gazetteer.speaker(m.entry)).kind.as_deref() == Some("country"))
             {
                 memory.last_country = Some(self.speaker_of_entry(m.entry, &prep.text[m.start..m.end]));
             }
@@ -380,9 +382,30 @@ impl Extractor {
                     .note(&sp, EntityKind::Organisation, None, (si, m.start), head, false);
             }
         }
+        for ((a, b), head) in entities::organisation_names(prep, lex) {
+            let name = prep.span(a, b).to_string();
+            let sp = match memory.entities.by_name(&fold_case(&name)) {
+                Some(e) => e.speaker.clone(),
+                None => Speaker {
+                    id: slug(&name),
+                    name: name.clone(),
+                    mention: name.clone(),
+                    kind: Some("organisation".to_string()),
+                    aliases: Vec::new(),
+                    person: false,
+                    media: false,
+                    co: Vec::new(),
+                },
+            };
+            let start = prep.toks[a].start;
+            memory
+                .entities
+                .note(&sp, EntityKind::Organisation, None, (si, start), Some(head), false);
+        }
         for ((a, b), gender) in entities::person_names(prep, lex) {
             let name = prep.span(a, b).to_string();
             let title = entities::title_before(prep, lex, a).map_or(0, |t| t.0);
+            let title_words = prep.folded_words(a - title, a).into_owned();
             let mention = prep.span(a - title, b).to_string();
             let folded = fold_case(&name);
             let known = memory
@@ -401,9 +424,12 @@ impl Extractor {
                 co: Vec::new(),
             });
             let start = prep.toks[a].start;
-            memory
+            let i = memory
                 .entities
                 .note(&sp, EntityKind::Person, gender, (si, start), None, quoted(start));
+            if title > 0 {
+                memory.entities.set_title(i, &title_words);
+            }
         }
     }
 
@@ -743,6 +769,29 @@ impl Extractor {
             f.extra = trailing_quote(prep, b);
             return Some(f);
         }
+        // A light verb between the subject and the cue ("Bộ Ngoại giao đã gửi công
+        // hàm tới Ankara với nội dung bác bỏ …", "X đăng đàn phản pháo …"): the
+        // subject of the clause speaks.
+        let start = clause_start(prep, lex, hit.first);
+        if found.last().is_none_or(|p| p.cue_tok < start)
+            && let Some((a, b)) = self.np_after(prep, lex, start)
+            && b < hit.first
+            && b - a <= 8
+            && hit.first - b <= 10
+            && (b..hit.first).all(|i| prep.toks[i].word)
+            && !prep.cues.iter().any(|h| h.first >= b && h.first < hit.first)
+            && (has_mention(prep, a, b) || (a..b).any(|i| prep.toks[i].cap && i > 0) || {
+                let mut h = a;
+                while let Some(k) = prep.phrase_starting_at(h, &|w| lex.determiners.contains(w)).filter(|&k| h + k < b) {
+                    h += k;
+                }
+                prep.phrase_starting_at(h, &|w| lex.speaker_heads.contains(w) || lex.person_titles.contains_key(w))
+                    .is_some()
+            })
+            && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
+        {
+            return Some(base(speaker, a, self.content_start(prep, lex, hit)));
+        }
         None
     }
 
@@ -859,6 +908,18 @@ impl Extractor {
             break;
         }
         let mut a = j;
+        // An organisation's name reaches back to its capitalised head noun over
+        // lower-case words ("Sở Giao thông vận tải Quảng Ngãi", "Công ty TNHH Giấy").
+        if let Some(h) = self.org_name_start(prep, lex, a, end) {
+            a = h;
+        }
+        // A dateline ("HÀ NỘI -", "TP HCM -") is not part of the speaker.
+        if let Some(d) = (a..end).find(|&i| prep.is_punct(i, "-"))
+            && (0..d).all(|i| prep.toks[i].word && prep.toks[i].cap)
+            && d <= 5
+        {
+            a = a.max(d + 1);
+        }
         let mut b = end;
         // Trim connectors at both ends.
         let connector =
@@ -879,6 +940,27 @@ impl Extractor {
             return self.np_before_english_fallback(prep, lex, end);
         }
         Some((a, b))
+    }
+
+    /// The start of an organisation name that ends at `end` and whose
+    /// capitalised head noun stands at most six words before `a`.
+    fn org_name_start(&self, prep: &Prepared, lex: &Lexicon, a: usize, end: usize) -> Option<usize> {
+        if lex.language != Language::Vi || a == 0 || a >= end {
+            return None;
+        }
+        let mut i = a;
+        let mut best = None;
+        while i > 0 && a - i < 7 && prep.toks[i - 1].word {
+            i -= 1;
+            if prep.toks[i].cap
+                && let Some(k) = prep.phrase_starting_at(i, &|w| lex.organisation_heads.contains(w))
+                && i + k < end
+                && prep.toks[i + k].cap
+            {
+                best = Some(i);
+            }
+        }
+        best
     }
 
     /// Subjects with common nouns: "the Republican nominee said", "Các nhà
@@ -1192,6 +1274,26 @@ impl Extractor {
                     co: Vec::new(),
                 })
             });
+        }
+        // A title alone ("bị cáo", "the governor", "doanh nhân này"): the person
+        // last introduced with it.
+        {
+            let mut x = a;
+            while let Some(k) = prep.phrase_starting_at(x, &|w| lex.determiners.contains(w)).filter(|&k| x + k < b) {
+                x += k;
+            }
+            let mut y = b;
+            while y > x && matches!(prep.toks[y - 1].folded, "này" | "ấy" | "đó" | "nói" | "trên") {
+                y -= 1;
+            }
+            let core = prep.folded_words(x, y);
+            if lex.person_titles.contains_key(core.as_ref())
+                && let Some(e) = memory.entities.by_title(&core)
+            {
+                let mut sp = e.speaker.clone();
+                sp.mention = mention;
+                return Some(sp);
+            }
         }
         // Names in the phrase, speakers first (a medium only if nothing else).
         let mut speakers: Vec<Speaker> = Vec::new();
@@ -1519,10 +1621,12 @@ impl Extractor {
                 let lex = self.lexicons.get(here.lang);
                 let gender = lex.pronoun_gender.get(fold_case(&sp.mention).as_str()).copied();
                 memory.entities.note(sp, EntityKind::Person, gender, at, None, false);
-            } else if !kind_is("country") && !sp.media && sp.name.chars().next().is_some_and(char::is_uppercase) {
+            } else if !kind_is("country") && !sp.media {
                 let lex = self.lexicons.get(here.lang);
                 let head = org_head(lex, &fold_case(&sp.name));
-                memory.entities.note(sp, EntityKind::Organisation, None, at, head, false);
+                if head.is_some() || kind_is("organisation") {
+                    memory.entities.note(sp, EntityKind::Organisation, None, at, head, false);
+                }
             }
         }
         out.statements.push(st);

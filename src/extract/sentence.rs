@@ -85,7 +85,19 @@ impl<'s, 'l> Prepared<'s, 'l> {
     ) -> Self {
         let toks = tokenize(text, folded);
         let is_title = |w: &str| lex.np_words.contains(w);
-        let mentions = gazetteer.find(text, folded, &is_title);
+        let mut mentions = gazetteer.find(text, folded, &is_title);
+        // "Ông Đức", "Mr. Jordan": a name right after a personal honorific (a title
+        // that tells a gender) is a person's, not the country's.
+        mentions.retain(|m| {
+            let before = folded[..m.start].trim_end();
+            let word = before
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("");
+            !(text[m.start..m.end].split_whitespace().count() == 1
+                && !gazetteer.entry(m.entry).is_person()
+                && lex.person_titles.get(word).is_some_and(|g| g.is_some()))
+        });
         // Mentions and tokens are both in text order: one merge pass.
         let mut mention_at = vec![None; toks.len()];
         let mut ti = 0;
@@ -154,6 +166,16 @@ impl<'s, 'l> Prepared<'s, 'l> {
                 continue;
             }
             let first = toks.binary_search_by_key(&m.start(), |t| t.start).ok();
+            // A capitalised cue word inside a capitalised name ("báo Tiếng Nói Miền Trung").
+            if let Some(f) = first
+                && f > 0
+                && toks[f].cap
+                && toks[f - 1].word
+                && toks[f - 1].cap
+                && toks.get(f + 1).is_some_and(|t| t.word && t.cap)
+            {
+                continue;
+            }
             let last = toks.binary_search_by_key(&m.end(), |t| t.end).ok();
             if let (Some(first), Some(last)) = (first, last) {
                 cues.push(CueHit {

@@ -162,6 +162,9 @@ pub struct LexiconFile {
     /// Reported nouns that name an accusation, not a plain claim (cáo buộc, allegation).
     #[serde(default)]
     pub accusation_nouns: Vec<String>,
+    /// Words between a reported noun and what it reports ("tin về …", "reports of …").
+    #[serde(default)]
+    pub about_markers: Vec<String>,
 }
 
 /// A loaded lexicon of one language, with its phrase lists folded to lower case.
@@ -198,6 +201,7 @@ pub struct Lexicon {
     pub surnames: HashSet<String>,
     pub determiners: HashSet<String>,
     pub accusation_nouns: HashSet<String>,
+    pub about_markers: HashSet<String>,
 }
 
 /// The bundled lexicon files, by language.
@@ -267,6 +271,7 @@ impl Lexicon {
             surnames: fold_all(f.surnames).into_iter().collect(),
             determiners: fold_all(f.determiners).into_iter().collect(),
             accusation_nouns: fold_all(f.accusation_nouns).into_iter().collect(),
+            about_markers: fold_all(f.about_markers).into_iter().collect(),
             np_words: fold_all(f.np_words).into_iter().collect(),
             stop_words: fold_all(f.stop_words).into_iter().collect(),
             abbreviations: fold_all(f.abbreviations).into_iter().collect(),
@@ -324,6 +329,7 @@ impl Lexicon {
         self.surnames.extend(other.surnames);
         self.determiners.extend(other.determiners);
         self.accusation_nouns.extend(other.accusation_nouns);
+        self.about_markers.extend(other.about_markers);
     }
 
     /// The cue entry of a folded cue phrase.

@@ -46,11 +46,20 @@ pub(super) struct Entities {
     person_mentions: Vec<(usize, usize, usize)>,
 }
 
+/// A folded name without a possessive ending ("spanton's" → "spanton").
+pub(super) fn name_key(folded: &str) -> &str {
+    folded
+        .strip_suffix("'s")
+        .or_else(|| folded.strip_suffix("’s"))
+        .unwrap_or(folded)
+}
+
 /// The folded last word of a name ("Lê Thị Liên" → "liên", "Ellen Price" → "price").
 fn last_word(name: &str) -> Option<String> {
     let w = name.split_whitespace().last()?;
-    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-    (w.chars().count() >= 2).then(|| fold_case(w))
+    let w = fold_case(w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let w = name_key(&w).to_string();
+    (w.chars().count() >= 2).then_some(w)
 }
 
 impl Entities {
@@ -102,7 +111,7 @@ impl Entities {
                 .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
                 .collect();
             if kind == EntityKind::Person && !caps.is_empty() {
-                keys.push(fold_case(&caps.join(" ")));
+                keys.push(name_key(&fold_case(&caps.join(" "))).to_string());
                 if let Some(w) = last_word(&caps.join(" ")) {
                     keys.push(w);
                 }
@@ -110,8 +119,10 @@ impl Entities {
                 keys.push(fold_case(name));
             }
         }
+        // The latest entity named so wins ("Konashenkov" after "người phát ngôn Bộ
+        // Quốc phòng Nga Igor Konashenkov" speaks for Russia).
         for k in keys {
-            self.by_name.entry(k).or_insert(i);
+            self.by_name.insert(k, i);
         }
         if kind == EntityKind::Person && !quoted {
             // Kept in text order (mentions of one sentence may come in any order).
@@ -137,7 +148,12 @@ impl Entities {
 
     /// The entity a name refers to ("Liên", "Price", "Lê Thị Liên").
     pub fn by_name(&self, folded: &str) -> Option<&Entity> {
-        self.by_name.get(folded).map(|&i| &self.list[i])
+        self.by_name.get(name_key(folded)).map(|&i| &self.list[i])
+    }
+
+    /// Whether a person of this id may be meant by a pronoun of this gender.
+    pub fn gender_agrees(&self, id: &str, gender: Option<Gender>) -> bool {
+        gender.is_none() || self.get(id).is_none_or(|e| e.gender.is_none() || e.gender == gender)
     }
 
     pub fn get(&self, id: &str) -> Option<&Entity> {

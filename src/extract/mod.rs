@@ -23,7 +23,7 @@ pub mod sentence;
 
 use crate::actors::Gazetteer;
 use crate::graph::slug;
-use crate::lexicon::{Language, Lexicon, Lexicons};
+use crate::lexicon::{Gender, Language, Lexicon, Lexicons};
 use crate::model::{Actor, ArticleRef, Kind, Relation, RelationType, Statement};
 use crate::text::{self, Text, fold_case};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -401,6 +401,23 @@ impl Extractor {
             memory
                 .entities
                 .note(&sp, EntityKind::Organisation, None, (si, start), Some(head), false);
+        }
+        // A known person named again by one word ("Quirin", "bà Liên"): a fresh mention.
+        for (i, t) in prep.toks.iter().enumerate() {
+            if t.word
+                && t.cap
+                && prep.mention_at[i].is_none()
+                && !(i == 0 && lex.stop_words.contains(t.folded))
+                && !prep.toks.get(i + 1).is_some_and(|n| n.word && n.cap)
+                && !(i > 0 && prep.toks[i - 1].word && prep.toks[i - 1].cap)
+                && let Some(e) = memory.entities.by_name(t.folded)
+                && e.kind == EntityKind::Person
+            {
+                let sp = e.speaker.clone();
+                memory
+                    .entities
+                    .note(&sp, EntityKind::Person, None, (si, t.start), None, quoted(t.start));
+            }
         }
         for ((a, b), gender) in entities::person_names(prep, lex) {
             let name = prep.span(a, b).to_string();
@@ -1262,7 +1279,8 @@ impl Extractor {
                 return Some(sp);
             }
             // Unresolved (nothing named before): the pronoun itself.
-            return resolve_pronoun(memory, refers, &mention).or_else(|| {
+            let gender = lex.pronoun_gender.get(folded.as_ref()).copied();
+            return resolve_pronoun(memory, refers, &mention, gender).or_else(|| {
                 Some(Speaker {
                     id: slug(&mention),
                     name: mention.clone(),
@@ -1720,7 +1738,19 @@ impl Extractor {
         }
         let (ca, cb) = f.content;
         // The first complementizer in the content, after a reported noun.
-        let comp = (ca..cb).find(|&i| lex.complementizers.iter().any(|c| c == prep.toks[i].folded) && i > ca)?;
+        // Or, within a few words of the noun, "về" / "about" / "of" ("tin của Al
+        // Jazeera về cái chết của …", "denied reports of a second blast").
+        let comp = (ca..cb)
+            .find(|&i| lex.complementizers.iter().any(|c| c == prep.toks[i].folded) && i > ca)
+            .or_else(|| {
+                (ca + 1..cb.min(ca + 12)).find(|&i| {
+                    lex.about_markers.contains(prep.toks[i].folded)
+                        && lex
+                            .reported_nouns
+                            .iter()
+                            .any(|n| prep.folded_words(ca, i).contains(n.as_str()))
+                })
+            })?;
         let noun_part = prep.folded_words(ca, comp);
         let noun = lex
             .reported_nouns
@@ -1810,9 +1840,14 @@ fn register_actor(out: &mut Extraction, sp: &Speaker) {
     });
 }
 
-fn resolve_pronoun(memory: &Memory, refers: &str, mention: &str) -> Option<Speaker> {
+fn resolve_pronoun(memory: &Memory, refers: &str, mention: &str, gender: Option<Gender>) -> Option<Speaker> {
     let found = match refers {
-        "person" => memory.speakers.iter().rev().find(|s| s.person).cloned(),
+        "person" => memory
+            .speakers
+            .iter()
+            .rev()
+            .find(|s| s.person && memory.entities.gender_agrees(&s.id, gender))
+            .cloned(),
         "country" => memory.last_country.clone().or_else(|| {
             memory
                 .speakers

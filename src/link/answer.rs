@@ -29,25 +29,56 @@ struct Grounds {
     parts: Vec<String>,
 }
 
+/// Who in an article aims at whom: (accuser, accused) for every accusation,
+/// condemnation or denial whose target or content names another actor.
+pub(super) type Aims = std::collections::HashSet<(String, String)>;
+
+pub(super) fn aims(f: &[Feature], names: &[String], list: &[usize]) -> Aims {
+    let mut out = Aims::new();
+    for &i in list {
+        let x = &f[i];
+        let Some(src) = &x.source else { continue };
+        if !matches!(x.kind, Kind::Accusation | Kind::Condemnation | Kind::Denial) {
+            continue;
+        }
+        let named = x
+            .terms
+            .iter()
+            .filter_map(|&t| names[t as usize].strip_prefix('@'))
+            .map(str::to_string);
+        for other in x.target.iter().cloned().chain(named) {
+            if &other != src && !x.co_sources.contains(&other) {
+                out.insert((src.clone(), other));
+            }
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
 fn grounds(
     set: &StatementSet,
     f: &[Feature],
     out: &Out,
+    aims: &Aims,
     a: usize,
     b: usize,
     reported: Option<&(String, bool)>,
 ) -> Option<Grounds> {
     let (fa, fb) = (&f[a], &f[b]);
     let src_b = fb.source.as_deref()?;
+    let src_a = fa.source.as_deref()?;
     let mut g = Grounds {
         score: 0.0,
         parts: Vec::new(),
     };
     let aimed_at_b = fa.target.as_deref() == Some(src_b) || names_actor(&out.names, fa, src_b);
-    let names_a = fa
-        .source
-        .as_deref()
-        .is_some_and(|s| fb.target.as_deref() == Some(s) || names_actor(&out.names, fb, s));
+    let names_a = fb.target.as_deref() == Some(src_a) || names_actor(&out.names, fb, src_a);
+    // The two sides of the article's dispute, even where this statement names neither.
+    let sides = !aimed_at_b
+        && !names_a
+        && (aims.contains(&(src_a.to_string(), src_b.to_string()))
+            || aims.contains(&(src_b.to_string(), src_a.to_string())));
     if aimed_at_b {
         g.score += 3.0;
         g.parts.push(format!("{} was aimed at {}", name(set, a), name(set, b)));
@@ -55,6 +86,14 @@ fn grounds(
     if names_a {
         g.score += 2.0;
         g.parts.push(format!("{} names {}", name(set, b), name(set, a)));
+    }
+    if sides {
+        g.score += 2.0;
+        g.parts.push(format!(
+            "{} and {} are on opposite sides in this article",
+            name(set, a),
+            name(set, b)
+        ));
     }
     if let Some((noun, accusation)) = reported {
         // "bác bỏ cáo buộc …" answers an accusation, "denied the report" a claim.
@@ -73,7 +112,7 @@ fn grounds(
         .filter(|&t| !is_actor_term(&out.names, t))
         .collect();
     if !sh.is_empty() {
-        g.score += sh.len().min(4) as f64;
+        g.score += sh.len().min(4) as f64 * 0.75;
         g.parts.push(format!("shared terms: {}", show_terms(&out.names, &sh)));
     }
     if let Some(m) = &fb.contrast {
@@ -81,17 +120,25 @@ fn grounds(
         g.parts.push(format!("contrast marker \"{m}\""));
     }
     let dist = fb.sentence.saturating_sub(fa.sentence);
-    g.score -= dist as f64 / 4.0;
+    g.score -= dist as f64 / 6.0;
     if dist == 0 {
         g.score -= 1.0;
     }
-    // Something beyond nearness must tie them: aim, naming, or shared words.
-    (aimed_at_b || names_a || sh.len() >= 2).then_some(g)
+    // Something beyond nearness must tie them: aim, naming, sides, or shared words.
+    (aimed_at_b || names_a || sides || sh.len() >= 2).then_some(g)
 }
 
 /// Links statement `b` to the earlier statement it answers, if any.
 /// `earlier`: the article's statements before `b` within [`ANSWER_WINDOW`], nearest first.
-pub(super) fn answer_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut Out, b: usize, earlier: &[usize]) {
+pub(super) fn answer_rule(
+    set: &StatementSet,
+    f: &[Feature],
+    ids: &[String],
+    out: &mut Out,
+    aims: &Aims,
+    b: usize,
+    earlier: &[usize],
+) {
     let fb = &f[b];
     if !attributed(fb) || fb.implicit || fb.kind == Kind::Appeal {
         return;
@@ -109,15 +156,19 @@ pub(super) fn answer_rule(set: &StatementSet, f: &[Feature], ids: &[String], out
         if out.pairs.contains_key(&(a.min(b), a.max(b))) {
             continue;
         }
-        let Some(g) = grounds(set, f, out, a, b, reported) else {
+        let Some(g) = grounds(set, f, out, aims, a, b, reported) else {
             continue;
         };
-        // A plain claim answers only what was aimed at its source.
-        let aimed = fa.target.as_deref() == fb.source.as_deref() || names_actor(&out.names, fa, fb.source.as_deref().unwrap_or(""));
-        if fb.kind == Kind::Claim && !(aimed && (fb.contrast.is_some() || g.parts.iter().any(|p| p.starts_with("shared")))) {
+        // A plain claim answers only the other side, on the same matter or after a contrast marker.
+        let aimed = g.parts.iter().any(|p| p.contains(" aimed at "));
+        let opposed = aimed || g.parts.iter().any(|p| p.contains("opposite sides"));
+        let near = fb.sentence.saturating_sub(fa.sentence) <= 4;
+        if fb.kind == Kind::Claim
+            && !(opposed && (fb.contrast.is_some() || g.parts.iter().any(|p| p.starts_with("shared")) || aimed && near))
+        {
             continue;
         }
-        let threshold = if fb.kind == Kind::Denial { 3.0 } else { 4.0 };
+        let threshold = if fb.kind == Kind::Denial { 2.5 } else { 3.5 };
         if g.score < threshold {
             continue;
         }

@@ -387,6 +387,7 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
     article_names.sort();
     for a in article_names {
         let list = &articles[*a];
+        let aims = answer::aims(&f, &out.names, list);
         for (pos, &b) in list.iter().enumerate() {
             if !representative[b] {
                 continue;
@@ -412,7 +413,7 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
                 .take_while(|&x| fb.sentence.saturating_sub(f[x].sentence) <= answer::ANSWER_WINDOW)
                 .filter(|&x| representative[x])
                 .collect();
-            answer::answer_rule(set, &f, &ids, &mut out, b, &earlier);
+            answer::answer_rule(set, &f, &ids, &mut out, &aims, b, &earlier);
         }
     }
 
@@ -547,7 +548,8 @@ fn condemnation_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mu
         if s == c || !attributed(fs) || fs.source == fc.source {
             continue;
         }
-        if fs.source.as_ref() == Some(x) && fs.kind == Kind::Claim && !fs.implicit {
+        let same_matter = shared(fc, fs).iter().any(|&t| !is_actor_term(&out.names, t));
+        if fs.source.as_ref() == Some(x) && fs.kind == Kind::Claim && !fs.implicit && same_matter {
             out.add(
                 ids,
                 c,
@@ -608,7 +610,8 @@ fn same_source_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut
             .filter(|&&t| !is_actor_term(&out.names, t))
             .count();
         let dist = fb.sentence - fa.sentence;
-        if dist > 1 && sh == 0 {
+        // Only on the same matter: two content words in common.
+        if sh < 2 {
             continue;
         }
         let better = match best {
@@ -621,21 +624,17 @@ fn same_source_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut
     }
     if let Some((sh, _, a)) = best {
         let terms = shared(&f[a], fb);
-        let reason = if sh > 0 {
-            format!(
-                "{} again, on the same matter (shared terms: {})",
-                name(set, b),
-                show_terms(&out.names, &terms)
-            )
-        } else {
-            format!("{} again, in the next sentences of the same report", name(set, b))
-        };
+        let reason = format!(
+            "{} again, on the same matter (shared terms: {})",
+            name(set, b),
+            show_terms(&out.names, &terms)
+        );
         out.add(
             ids,
             b,
             a,
             RelationType::Supports,
-            if sh > 0 { 0.6 } else { 0.5 },
+            (0.45 + sh as f64 * 0.05).min(0.75),
             reason,
         );
     }

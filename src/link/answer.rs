@@ -156,6 +156,17 @@ pub(super) fn answer_rule(
         if out.pairs.contains_key(&(a.min(b), a.max(b))) {
             continue;
         }
+        // A counter-accusation answers the one it accuses (blame traded with a
+        // third party is not an answer to someone else).
+        if matches!(fb.kind, Kind::Accusation | Kind::Condemnation)
+            && let Some(t) = &fb.target
+            && fa.source.as_ref() != Some(t)
+        {
+            continue;
+        }
+        if fb.reciprocal {
+            continue;
+        }
         let Some(g) = grounds(set, f, out, aims, a, b, reported) else {
             continue;
         };

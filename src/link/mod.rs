@@ -543,13 +543,25 @@ fn condemnation_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mu
     if fc.source.as_ref() == Some(x) {
         return;
     }
+    // X's claim the condemnation answers: one on the same matter, else X's
+    // nearest claim before it.
+    let claims: Vec<usize> = list
+        .iter()
+        .copied()
+        .filter(|&s| s != c && f[s].source.as_ref() == Some(x) && f[s].kind == Kind::Claim && !f[s].implicit)
+        .collect();
+    let answered: Vec<usize> = claims
+        .iter()
+        .copied()
+        .filter(|&s| shared(fc, &f[s]).iter().any(|&t| !is_actor_term(&out.names, t)))
+        .collect();
+    let nearest = claims.iter().copied().filter(|&s| s < c).max();
     for &s in list {
         let fs = &f[s];
         if s == c || !attributed(fs) || fs.source == fc.source {
             continue;
         }
-        let same_matter = shared(fc, fs).iter().any(|&t| !is_actor_term(&out.names, t));
-        if fs.source.as_ref() == Some(x) && fs.kind == Kind::Claim && !fs.implicit && same_matter {
+        if claims.contains(&s) && (answered.contains(&s) || Some(s) == nearest) {
             out.add(
                 ids,
                 c,
@@ -610,8 +622,8 @@ fn same_source_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut
             .filter(|&&t| !is_actor_term(&out.names, t))
             .count();
         let dist = fb.sentence - fa.sentence;
-        // Only on the same matter: two content words in common.
-        if sh < 2 {
+        // Only on the same matter: two content words in common, or one in the next sentence.
+        if sh < 2 && !(sh == 1 && dist <= 1) {
             continue;
         }
         let better = match best {

@@ -244,7 +244,13 @@ impl Extractor {
         let normalized: Text = text::normalize(input.text);
         let lang = input
             .language
-            .unwrap_or_else(|| text::detect_language(&normalized.text));
+            .unwrap_or_else(|| {
+                text::detect_language_by_words(
+                    &normalized.text,
+                    &|w| self.lexicons.vi.stop_words.contains(w),
+                    &|w| self.lexicons.en.stop_words.contains(w),
+                )
+            });
         let lex = self.lexicons.get(lang);
         let sentences = text::split_sentences(&normalized.text, &self.abbreviations);
         let title = sentences

@@ -115,6 +115,13 @@ fn grounds(
         g.score += sh.len().min(4) as f64 * 0.75;
         g.parts.push(format!("shared terms: {}", show_terms(&out.names, &sh)));
     }
+    // One says it, the other negates it, on the same matter ("đã phản ánh" / "chưa
+    // hề nhận được thông tin phản ánh").
+    let polarity = fa.negated != fb.negated && sh.len() >= 2;
+    if polarity {
+        g.score += 1.5;
+        g.parts.push("one says it, the other negates it".to_string());
+    }
     if let Some(m) = &fb.contrast {
         g.score += 1.0;
         g.parts.push(format!("contrast marker \"{m}\""));
@@ -172,7 +179,7 @@ pub(super) fn answer_rule(
         };
         // A plain claim answers only the other side, on the same matter or after a contrast marker.
         let aimed = g.parts.iter().any(|p| p.contains(" aimed at "));
-        let opposed = aimed || g.parts.iter().any(|p| p.contains("opposite sides"));
+        let opposed = aimed || g.parts.iter().any(|p| p.contains("opposite sides") || p.contains("negates it"));
         let near = fb.sentence.saturating_sub(fa.sentence) <= 4;
         if fb.kind == Kind::Claim
             && !(opposed && (fb.contrast.is_some() || g.parts.iter().any(|p| p.starts_with("shared")) || aimed && near))

@@ -250,7 +250,14 @@ pub(super) fn person_names(prep: &Prepared, lex: &Lexicon) -> Vec<((usize, usize
         let sentence_initial = i == 0 || (i == 1 && !prep.toks[0].word);
         // "the Eastern Mediterranean", "the White House": people take no article.
         let after_article = i > 0 && matches!(prep.toks[i - 1].folded, "the" | "a" | "an");
+        // An organisation head or an acronym (UBND, VFF) opens no personal name.
+        let acronym = |k: usize| {
+            let w = &prep.text[prep.toks[k].start..prep.toks[k].end];
+            w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+        };
+        let org_like = lex.organisation_heads.contains(prep.toks[i].folded) || acronym(i);
         let named = match lex.language {
+            Language::Vi if org_like => false,
             Language::Vi => {
                 title.is_some() || (j - i >= 2 && lex.surnames.contains(prep.toks[i].folded) && j - i <= 4)
             }

@@ -614,9 +614,20 @@ impl Extractor {
         let found = |speaker: Speaker, cue: &str, content, at| {
             Found::new(Some(speaker), cue.to_string(), Kind::Claim, content, at)
         };
-        if let Some(colon) = (1..n.min(6)).find(|&i| prep.is_punct(i, ":")) {
+        if let Some(colon) = (1..n.min(16)).find(|&i| prep.is_punct(i, ":")) {
             let label = prep.folded_words(0, colon);
-            let names = (0..colon).all(|i| prep.toks[i].word && (prep.toks[i].cap || prep.mention_at[i].is_some()));
+            // Names, or a name with its apposition ("Ông Trịnh Văn Quyết, Chủ tịch Tập đoàn FLC").
+            let in_name = |i: usize| {
+                let t = &prep.toks[i];
+                t.word
+                    && (t.cap
+                        || prep.mention_at[i].is_some()
+                        || i > 0 && prep.toks[i - 1].cap && !lex.stop_words.contains(t.folded))
+                    || (t.folded == "," && i > 0 && i + 1 < colon)
+            };
+            let names = (colon < 6 || prep.toks[0].cap && (0..colon).any(|i| prep.is_punct(i, ",")))
+                && (0..colon).all(in_name)
+                && prep.toks[0].word;
             let words_after = (colon + 1..n).filter(|&i| prep.toks[i].word).count();
             if names && words_after >= 3 && !lex.non_speaker_labels.contains(label.as_ref()) {
                 let speaker = self.resolve_np(prep, lex, memory, 0, colon)?;
@@ -1011,6 +1022,16 @@ impl Extractor {
             if opens && end - a >= 2 {
                 return Some((a, end));
             }
+            // "Trong khi chủ phương tiện cho rằng": the clause opens after the marker.
+            let mut a = a;
+            if let Some(k) = prep
+                .phrase_starting_at(a, &|w| {
+                    lex.contrast_markers.iter().any(|c| c == w) || lex.subordinators.iter().any(|c| c == w)
+                })
+                .filter(|&k| a + k < end)
+            {
+                a += k;
+            }
             let mut h = a;
             while let Some(k) = prep.phrase_starting_at(h, &|w| lex.determiners.contains(w)).filter(|&k| h + k < end) {
                 h += k;
@@ -1182,12 +1203,16 @@ impl Extractor {
                 i += 1;
             }
         }
-        let k = prep.phrase_starting_at(i, &|w| lex.according_to.iter().any(|c| c == w))?;
-        if prep
-            .phrase_starting_at(i, &|w| lex.no_speaker_after_according_to.iter().any(|c| c == w))
-            .is_some()
+        let mut k = prep.phrase_starting_at(i, &|w| lex.according_to.iter().any(|c| c == w))?;
+        if let Some(x) =
+            prep.phrase_starting_at(i, &|w| lex.no_speaker_after_according_to.iter().any(|c| c == w))
         {
-            return None;
+            // "Theo thống kê của Cục CSGT, …": the owner of the statistics speaks.
+            if prep.toks.get(i + x).is_some_and(|t| matches!(t.folded, "của" | "of")) {
+                k = x + 1;
+            } else {
+                return None;
+            }
         }
         let comma = (i + k..(i + k + 16).min(prep.toks.len())).find(|&j| prep.is_punct(j, ","))?;
         if comma == i + k {

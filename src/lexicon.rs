@@ -165,6 +165,9 @@ pub struct LexiconFile {
     /// Words between a reported noun and what it reports ("tin về …", "reports of …").
     #[serde(default)]
     pub about_markers: Vec<String>,
+    /// Cue forms that are also plural nouns ("zone claims", "news reports").
+    #[serde(default)]
+    pub noun_like_cues: Vec<String>,
 }
 
 /// A loaded lexicon of one language, with its phrase lists folded to lower case.
@@ -202,6 +205,7 @@ pub struct Lexicon {
     pub determiners: HashSet<String>,
     pub accusation_nouns: HashSet<String>,
     pub about_markers: HashSet<String>,
+    pub noun_like_cues: HashSet<String>,
 }
 
 /// The bundled lexicon files, by language.
@@ -272,6 +276,7 @@ impl Lexicon {
             determiners: fold_all(f.determiners).into_iter().collect(),
             accusation_nouns: fold_all(f.accusation_nouns).into_iter().collect(),
             about_markers: fold_all(f.about_markers).into_iter().collect(),
+            noun_like_cues: fold_all(f.noun_like_cues).into_iter().collect(),
             np_words: fold_all(f.np_words).into_iter().collect(),
             stop_words: fold_all(f.stop_words).into_iter().collect(),
             abbreviations: fold_all(f.abbreviations).into_iter().collect(),
@@ -330,6 +335,7 @@ impl Lexicon {
         self.determiners.extend(other.determiners);
         self.accusation_nouns.extend(other.accusation_nouns);
         self.about_markers.extend(other.about_markers);
+        self.noun_like_cues.extend(other.noun_like_cues);
     }
 
     /// The cue entry of a folded cue phrase.

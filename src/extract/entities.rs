@@ -115,6 +115,10 @@ impl Entities {
                 if let Some(w) = last_word(&caps.join(" ")) {
                     keys.push(w);
                 }
+                // "Hoài Thương" for "Mai Hoài Thương": the last two words too.
+                if caps.len() >= 3 {
+                    keys.push(name_key(&fold_case(&caps[caps.len() - 2..].join(" "))).to_string());
+                }
             } else if kind == EntityKind::Organisation {
                 keys.push(fold_case(name));
             }
@@ -243,7 +247,7 @@ pub(super) fn person_names(prep: &Prepared, lex: &Lexicon) -> Vec<((usize, usize
             continue;
         }
         let mut j = i;
-        while j < n && cap_word(j) && j - i < 5 {
+        while j < n && cap_word(j) && j - i < 8 {
             j += 1;
         }
         let title = title_before(prep, lex, i);
@@ -256,6 +260,16 @@ pub(super) fn person_names(prep: &Prepared, lex: &Lexicon) -> Vec<((usize, usize
             w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase())
         };
         let org_like = lex.organisation_heads.contains(prep.toks[i].folded) || acronym(i);
+        // Vietnamese: a family name inside a capitalised run opens the personal
+        // name ("Yên Hòa Nguyễn Thị Bích Vân", "VFF Đoàn Minh Triết").
+        if lex.language == Language::Vi
+            && let Some(s) = (i..j).find(|&k| lex.surnames.contains(prep.toks[k].folded) && j - k >= 2 && j - k <= 4)
+            && (s > i || org_like)
+        {
+            out.push(((s, j), None));
+            i = j;
+            continue;
+        }
         let named = match lex.language {
             Language::Vi if org_like => false,
             Language::Vi => {

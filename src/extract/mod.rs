@@ -778,11 +778,16 @@ impl Extractor {
             }
         }
         // A participle after a comma (", saying …"): the subject of the sentence.
+        // The subject is the first actor or person the sentence names outside a
+        // quotation ("On Thursday, Hatice Cengiz, fiancée of …, addressed reporters in
+        // New York, calling for …"), else the phrase that opens the clause.
         if after_aux > 0
             && prep.is_punct(after_aux - 1, ",")
             && prep.toks[hit.first].folded.ends_with("ing")
             && found.is_empty()
-            && let Some((a, b)) = self.np_after(prep, lex, clause_start(prep, lex, 0))
+            && let Some((a, b)) = self
+                .first_actor(prep, lex, after_aux - 1)
+                .or_else(|| self.np_after(prep, lex, clause_start(prep, lex, 0)))
             && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
         {
             return Some(base(speaker, after_aux - 1, self.content_start(prep, lex, hit)));
@@ -976,6 +981,28 @@ impl Extractor {
         Some((a, b))
     }
 
+    /// The first name of an actor or person before token `end`, outside quotations:
+    /// a gazetteer name (not a demonym) or a personal name, with its title.
+    fn first_actor(&self, prep: &Prepared, lex: &Lexicon, end: usize) -> Option<(usize, usize)> {
+        let quoted = |i: usize| prep.text[..prep.toks[i].start].matches('"').count() % 2 == 1;
+        let gaz = (0..end).find(|&i| {
+            prep.mention_at[i].is_some_and(|m| !prep.mentions[m].demonym) && !quoted(i)
+        });
+        let person = entities::person_names(prep, lex)
+            .into_iter()
+            .map(|(r, _)| r)
+            .find(|&(x, y)| y <= end && !quoted(x));
+        let span = |i: usize| {
+            let m = prep.mention_at[i]?;
+            let last = (i..end).take_while(|&k| prep.mention_at[k] == Some(m)).last()?;
+            Some((i, last + 1))
+        };
+        match (gaz.and_then(span), person) {
+            (Some(g), Some(p)) => Some(if g.0 <= p.0 { g } else { p }),
+            (g, p) => g.or(p),
+        }
+    }
+
     /// The start of an organisation name that ends at `end` and whose
     /// capitalised head noun stands at most six words before `a`.
     fn org_name_start(&self, prep: &Prepared, lex: &Lexicon, a: usize, end: usize) -> Option<usize> {
@@ -986,10 +1013,12 @@ impl Extractor {
         let mut best = None;
         while i > 0 && a - i < 7 && prep.toks[i - 1].word {
             i -= 1;
+            // A capitalised head, then the name (its administrative level may come
+            // first in lower case: "UBND huyện Đức Hòa", "Tòa án nhân dân TP Thủ Đức").
             if prep.toks[i].cap
                 && let Some(k) = prep.phrase_starting_at(i, &|w| lex.organisation_heads.contains(w))
                 && i + k < end
-                && prep.toks[i + k].cap
+                && (i + k..(i + k + 4).min(end)).any(|x| prep.toks[x].cap)
             {
                 best = Some(i);
             }
@@ -1067,6 +1096,14 @@ impl Extractor {
         if end - a > 12 || a == end {
             return None;
         }
+        // "… exclusive economic zone claims": a plural noun, not a cue, after a common noun.
+        if prep.toks.get(end).is_some_and(|t| lex.noun_like_cues.contains(t.folded))
+            && prep.toks[end - 1].word
+            && !prep.toks[end - 1].cap
+            && !lex.np_words.contains(prep.toks[end - 1].folded)
+        {
+            return None;
+        }
         // A subject holds no finite verb ("the audit was incomplete and").
         const VERBS: [&str; 20] = [
             "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should",
@@ -1085,8 +1122,16 @@ impl Extractor {
         if NOT_SUBJECT_START.contains(&prep.toks[a].folded)
             || (end - a == 1 && lex.determiners.contains(prep.toks[a].folded))
             || (a..end).any(|i| {
+                // A past tense with an object ("refused to", "expressed no"); a
+                // participle before a preposition ("released on", "hired by") is fine.
                 let t = &prep.toks[i];
-                t.word && !t.cap && t.folded.len() > 4 && t.folded.ends_with("ed") && i > a
+                let next = prep.toks.get(i + 1).map_or("", |n| n.folded);
+                t.word
+                    && !t.cap
+                    && t.folded.len() > 4
+                    && t.folded.ends_with("ed")
+                    && i > a
+                    && (lex.determiners.contains(next) || matches!(next, "to" | "no" | "that" | "his" | "her" | "their"))
             })
         {
             return None;
@@ -1375,6 +1420,29 @@ impl Extractor {
                     .map(|(_, s)| s)
                     .collect();
             }
+            return Some(sp);
+        }
+        // A person named inside the phrase ("Chủ tịch UBND phường Yên Hòa Nguyễn Thị
+        // Bích Vân", "VFF Đoàn Minh Triết"): that person speaks.
+        if let Some(((x, y), _)) = entities::person_names(prep, lex)
+            .into_iter()
+            .rfind(|((x, y), _)| *x >= a && *y <= b && *x > a)
+        {
+            let folded_name = fold_case(prep.span(x, y));
+            let mut sp = match memory.entities.by_name(&folded_name) {
+                Some(e) => e.speaker.clone(),
+                None => Speaker {
+                    id: slug(prep.span(x, y)),
+                    name: prep.span(x, y).to_string(),
+                    mention: String::new(),
+                    kind: Some("person".to_string()),
+                    aliases: Vec::new(),
+                    person: true,
+                    media: false,
+                    co: Vec::new(),
+                },
+            };
+            sp.mention = mention;
             return Some(sp);
         }
         // An unknown name: its capitalised words; a generic one: the phrase.

@@ -242,15 +242,11 @@ impl Extractor {
     /// Extracts the statements of one article.
     pub fn extract(&self, input: &ArticleInput) -> Extraction {
         let normalized: Text = text::normalize(input.text);
-        let lang = input
-            .language
-            .unwrap_or_else(|| {
-                text::detect_language_by_words(
-                    &normalized.text,
-                    &|w| self.lexicons.vi.stop_words.contains(w),
-                    &|w| self.lexicons.en.stop_words.contains(w),
-                )
-            });
+        let lang = input.language.unwrap_or_else(|| {
+            text::detect_language_by_words(&normalized.text, &|w| self.lexicons.vi.stop_words.contains(w), &|w| {
+                self.lexicons.en.stop_words.contains(w)
+            })
+        });
         let lex = self.lexicons.get(lang);
         let sentences = text::split_sentences(&normalized.text, &self.abbreviations);
         let title = sentences
@@ -752,8 +748,10 @@ impl Extractor {
             // "The county clerk, James Whitfield, rejected": the name between the commas.
             if let Some(c) = seg_start
                 && after_aux - 1 - c <= 6
-                && (c + 1..after_aux - 1)
-                    .all(|i| prep.toks[i].word && (prep.toks[i].cap || prep.mention_at[i].is_some()))
+                && (c + 1..after_aux - 1).all(|i| {
+                    prep.toks[i].word && (prep.toks[i].cap || prep.mention_at[i].is_some())
+                        || prep.is_punct(i, ".") && i > c + 1
+                })
                 && let Some(speaker) = self.resolve_np(prep, lex, memory, c + 1, after_aux - 1)
             {
                 let start = self.np_before(prep, lex, c).map_or(c + 1, |(a, _)| a);
@@ -821,11 +819,16 @@ impl Extractor {
             && !prep.cues.iter().any(|h| h.first >= b && h.first < hit.first)
             && (has_mention(prep, a, b) || (a..b).any(|i| prep.toks[i].cap && i > 0) || {
                 let mut h = a;
-                while let Some(k) = prep.phrase_starting_at(h, &|w| lex.determiners.contains(w)).filter(|&k| h + k < b) {
+                while let Some(k) = prep
+                    .phrase_starting_at(h, &|w| lex.determiners.contains(w))
+                    .filter(|&k| h + k < b)
+                {
                     h += k;
                 }
-                prep.phrase_starting_at(h, &|w| lex.speaker_heads.contains(w) || lex.person_titles.contains_key(w))
-                    .is_some()
+                prep.phrase_starting_at(h, &|w| {
+                    lex.speaker_heads.contains(w) || lex.person_titles.contains_key(w)
+                })
+                .is_some()
             })
             && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
         {
@@ -985,9 +988,7 @@ impl Extractor {
     /// a gazetteer name (not a demonym) or a personal name, with its title.
     fn first_actor(&self, prep: &Prepared, lex: &Lexicon, end: usize) -> Option<(usize, usize)> {
         let quoted = |i: usize| prep.text[..prep.toks[i].start].matches('"').count() % 2 == 1;
-        let gaz = (0..end).find(|&i| {
-            prep.mention_at[i].is_some_and(|m| !prep.mentions[m].demonym) && !quoted(i)
-        });
+        let gaz = (0..end).find(|&i| prep.mention_at[i].is_some_and(|m| !prep.mentions[m].demonym) && !quoted(i));
         let person = entities::person_names(prep, lex)
             .into_iter()
             .map(|(r, _)| r)
@@ -1062,11 +1063,16 @@ impl Extractor {
                 a += k;
             }
             let mut h = a;
-            while let Some(k) = prep.phrase_starting_at(h, &|w| lex.determiners.contains(w)).filter(|&k| h + k < end) {
+            while let Some(k) = prep
+                .phrase_starting_at(h, &|w| lex.determiners.contains(w))
+                .filter(|&k| h + k < end)
+            {
                 h += k;
             }
             let headed = prep
-                .phrase_starting_at(h, &|w| lex.speaker_heads.contains(w) || lex.person_titles.contains_key(w))
+                .phrase_starting_at(h, &|w| {
+                    lex.speaker_heads.contains(w) || lex.person_titles.contains_key(w)
+                })
                 .is_some_and(|k| h + k <= end);
             let no_clause_inside = !(a..end).any(|i| {
                 lex.subordinators.iter().any(|s| s == prep.toks[i].folded)
@@ -1097,7 +1103,10 @@ impl Extractor {
             return None;
         }
         // "… exclusive economic zone claims": a plural noun, not a cue, after a common noun.
-        if prep.toks.get(end).is_some_and(|t| lex.noun_like_cues.contains(t.folded))
+        if prep
+            .toks
+            .get(end)
+            .is_some_and(|t| lex.noun_like_cues.contains(t.folded))
             && prep.toks[end - 1].word
             && !prep.toks[end - 1].cap
             && !lex.np_words.contains(prep.toks[end - 1].folded)
@@ -1131,7 +1140,8 @@ impl Extractor {
                     && t.folded.len() > 4
                     && t.folded.ends_with("ed")
                     && i > a
-                    && (lex.determiners.contains(next) || matches!(next, "to" | "no" | "that" | "his" | "her" | "their"))
+                    && (lex.determiners.contains(next)
+                        || matches!(next, "to" | "no" | "that" | "his" | "her" | "their"))
             })
         {
             return None;
@@ -1249,9 +1259,7 @@ impl Extractor {
             }
         }
         let mut k = prep.phrase_starting_at(i, &|w| lex.according_to.iter().any(|c| c == w))?;
-        if let Some(x) =
-            prep.phrase_starting_at(i, &|w| lex.no_speaker_after_according_to.iter().any(|c| c == w))
-        {
+        if let Some(x) = prep.phrase_starting_at(i, &|w| lex.no_speaker_after_according_to.iter().any(|c| c == w)) {
             // "Theo thống kê của Cục CSGT, …": the owner of the statistics speaks.
             if prep.toks.get(i + x).is_some_and(|t| matches!(t.folded, "của" | "of")) {
                 k = x + 1;
@@ -1346,7 +1354,9 @@ impl Extractor {
         if let Some(refers) = lex.pronouns.get(folded.as_ref()) {
             let at = (memory.si, prep.toks[a].start);
             let from_table = match refers.as_str() {
-                "person" => memory.entities.person(lex.pronoun_gender.get(folded.as_ref()).copied(), at),
+                "person" => memory
+                    .entities
+                    .person(lex.pronoun_gender.get(folded.as_ref()).copied(), at),
                 "organisation" => memory.entities.organisation(org_head(lex, &folded).as_deref()),
                 _ => None,
             };
@@ -1373,7 +1383,10 @@ impl Extractor {
         // last introduced with it.
         {
             let mut x = a;
-            while let Some(k) = prep.phrase_starting_at(x, &|w| lex.determiners.contains(w)).filter(|&k| x + k < b) {
+            while let Some(k) = prep
+                .phrase_starting_at(x, &|w| lex.determiners.contains(w))
+                .filter(|&k| x + k < b)
+            {
                 x += k;
             }
             let mut y = b;
@@ -1422,6 +1435,17 @@ impl Extractor {
             }
             return Some(sp);
         }
+        // An organisation named in the phrase ("Công ty TNHH Minh Phát", "Sở Giao thông
+        // vận tải Quảng Ngãi"): the one the entity table holds.
+        if let Some(((x, y), _)) = entities::organisation_names(prep, lex)
+            .into_iter()
+            .find(|((x, y), _)| *x >= a && *y <= b)
+            && let Some(e) = memory.entities.by_name(&fold_case(prep.span(x, y)))
+        {
+            let mut sp = e.speaker.clone();
+            sp.mention = mention;
+            return Some(sp);
+        }
         // A person named inside the phrase ("Chủ tịch UBND phường Yên Hòa Nguyễn Thị
         // Bích Vân", "VFF Đoàn Minh Triết"): that person speaks.
         if let Some(((x, y), _)) = entities::person_names(prep, lex)
@@ -1465,7 +1489,8 @@ impl Extractor {
             (Some(&f), Some(&l)) => prep.span(f, l + 1).to_string(),
             _ => mention.clone(),
         };
-        let person = (a..b).any(|i| is_person_title(prep.toks[i].folded) || lex.person_titles.contains_key(prep.toks[i].folded))
+        let person = (a..b)
+            .any(|i| is_person_title(prep.toks[i].folded) || lex.person_titles.contains_key(prep.toks[i].folded))
             || caps.len() >= 2;
         // A name introduced before: the full name again, or its last word alone
         // ("Liên" after "Lê Thị Liên", "Price" after "Ellen Price").
@@ -1742,7 +1767,9 @@ impl Extractor {
                 let lex = self.lexicons.get(here.lang);
                 let head = org_head(lex, &fold_case(&sp.name));
                 if head.is_some() || kind_is("organisation") {
-                    memory.entities.note(sp, EntityKind::Organisation, None, at, head, false);
+                    memory
+                        .entities
+                        .note(sp, EntityKind::Organisation, None, at, head, false);
                 }
             }
         }
@@ -1773,7 +1800,10 @@ impl Extractor {
         for ((x, y), _) in entities::person_names(prep, lex) {
             if x >= a && y <= b {
                 let folded = fold_case(prep.span(x, y));
-                let id = memory.entities.by_name(&folded).map_or_else(|| slug(prep.span(x, y)), |e| e.speaker.id.clone());
+                let id = memory
+                    .entities
+                    .by_name(&folded)
+                    .map_or_else(|| slug(prep.span(x, y)), |e| e.speaker.id.clone());
                 if !ids.contains(&id) {
                     ids.push(id);
                 }
@@ -1781,7 +1811,9 @@ impl Extractor {
         }
         for i in a..b.min(prep.toks.len()) {
             let t = &prep.toks[i];
-            if t.word && t.cap && prep.mention_at[i].is_none()
+            if t.word
+                && t.cap
+                && prep.mention_at[i].is_none()
                 && let Some(e) = memory.entities.by_name(t.folded)
                 && !ids.contains(&e.speaker.id)
             {

@@ -90,10 +90,7 @@ impl<'s, 'l> Prepared<'s, 'l> {
         // that tells a gender) is a person's, not the country's.
         mentions.retain(|m| {
             let before = folded[..m.start].trim_end();
-            let word = before
-                .rsplit(|c: char| c.is_whitespace())
-                .next()
-                .unwrap_or("");
+            let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
             !(text[m.start..m.end].split_whitespace().count() == 1
                 && !gazetteer.entry(m.entry).is_person()
                 && lex.person_titles.get(word).is_some_and(|g| g.is_some()))

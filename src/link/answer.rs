@@ -154,7 +154,8 @@ pub(super) fn answer_rule(
     let mut best: Option<(f64, usize, Grounds)> = None;
     for &a in earlier {
         let fa = &f[a];
-        if fa.source.is_none() || fa.source == fb.source || fb.co_sources.iter().any(|c| Some(c) == fa.source.as_ref()) {
+        if fa.source.is_none() || fa.source == fb.source || fb.co_sources.iter().any(|c| Some(c) == fa.source.as_ref())
+        {
             continue;
         }
         if fa.kind == Kind::Appeal || (fa.kind == Kind::Denial && fb.kind == Kind::Denial) {
@@ -179,7 +180,10 @@ pub(super) fn answer_rule(
         };
         // A plain claim answers only the other side, on the same matter or after a contrast marker.
         let aimed = g.parts.iter().any(|p| p.contains(" aimed at "));
-        let opposed = aimed || g.parts.iter().any(|p| p.contains("opposite sides") || p.contains("negates it"));
+        let opposed = aimed
+            || g.parts
+                .iter()
+                .any(|p| p.contains("opposite sides") || p.contains("negates it"));
         let near = fb.sentence.saturating_sub(fa.sentence) <= 4;
         if fb.kind == Kind::Claim
             && !(opposed && (fb.contrast.is_some() || g.parts.iter().any(|p| p.starts_with("shared")) || aimed && near))
@@ -206,13 +210,50 @@ pub(super) fn answer_rule(
         Kind::Condemnation => "condemns",
         _ => "gives another account than",
     };
-    let reason = format!(
-        "{} {} {} ({})",
-        name(set, b),
-        verb,
-        name(set, a),
-        g.parts.join("; ")
-    );
+    let reason = format!("{} {} {} ({})", name(set, b), verb, name(set, a), g.parts.join("; "));
     let confidence = (0.45 + score * 0.05).min(0.85);
     out.add(ids, b, a, kind, confidence, reason);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Extractor;
+    use crate::model::RelationType;
+    use std::path::PathBuf;
+
+    fn relations(text: &str) -> Vec<(String, RelationType, String, String)> {
+        let ex = Extractor::bundled();
+        let set = crate::extract_all(&ex, &[(PathBuf::from("a.txt"), text.to_string())], None);
+        let text_of = |id: &str| {
+            set.statements
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.text.clone())
+                .unwrap_or_default()
+        };
+        set.relations
+            .iter()
+            .map(|r| {
+                (
+                    text_of(&r.from),
+                    r.kind,
+                    text_of(&r.to),
+                    r.reason.clone().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_accused_denial_denies_the_accusation_with_its_grounds() {
+        let rels = relations(
+            "Factory row\n\nResidents of Millbrook accused Carter Metals Inc of dumping lead dust near the school. \
+             The city council met on Monday. Carter Metals Inc denied dumping any dust and said its filters worked.\n",
+        );
+        let denial = rels
+            .iter()
+            .find(|(_, kind, to, _)| *kind == RelationType::Denies && to.contains("dumping lead dust"));
+        let (_, _, _, reason) = denial.unwrap_or_else(|| panic!("no denial in {rels:?}"));
+        assert!(reason.contains("aimed at") || reason.contains("names"), "{reason}");
+    }
 }

@@ -73,7 +73,8 @@ mod tests {
     #[test]
     fn function_words_decide_over_names() {
         let vi: std::collections::HashSet<String> = ["của", "và", "là", "các"].iter().map(|s| s.to_string()).collect();
-        let en: std::collections::HashSet<String> = ["the", "of", "and", "said"].iter().map(|s| s.to_string()).collect();
+        let en: std::collections::HashSet<String> =
+            ["the", "of", "and", "said"].iter().map(|s| s.to_string()).collect();
         let text = "Nguyễn Thị Hương, the head of the Đồng Nai office, said the plan was fair.";
         let (v, e) = (|w: &str| vi.contains(w), |w: &str| en.contains(w));
         assert_eq!(detect_language_by_words(text, &v, &e), Language::En);

@@ -198,6 +198,9 @@ struct Memory {
     entities: Entities,
     /// The sentence being read.
     si: usize,
+    /// Its personal and organisation names (token ranges), found once.
+    persons: Vec<((usize, usize), Option<Gender>)>,
+    orgs: Vec<((usize, usize), String)>,
 }
 
 impl Extractor {
@@ -369,7 +372,8 @@ impl Extractor {
     /// entity table (a later surname, pronoun or role noun refers to them).
     fn discover(&self, prep: &Prepared, lex: &Lexicon, memory: &mut Memory) {
         let si = memory.si;
-        let quoted = |pos: usize| prep.text[..pos].matches('"').count() % 2 == 1;
+        let quotes: Vec<usize> = prep.text.match_indices('"').map(|(i, _)| i).collect();
+        let quoted = |pos: usize| quotes.partition_point(|&q| q < pos) % 2 == 1;
         for m in &prep.mentions {
             let e = self.gazetteer.entry(m.entry);
             let sp = self.speaker_of_entry(m.entry, &prep.text[m.start..m.end]);
@@ -384,7 +388,9 @@ impl Extractor {
                     .note(&sp, EntityKind::Organisation, None, (si, m.start), head, false);
             }
         }
-        for ((a, b), head) in entities::organisation_names(prep, lex) {
+        memory.orgs = entities::organisation_names(prep, lex);
+        memory.persons = entities::person_names(prep, lex);
+        for ((a, b), head) in memory.orgs.clone() {
             let name = prep.span(a, b).to_string();
             let sp = match memory.entities.by_name(&fold_case(&name)) {
                 Some(e) => e.speaker.clone(),
@@ -421,7 +427,7 @@ impl Extractor {
                     .note(&sp, EntityKind::Person, None, (si, t.start), None, quoted(t.start));
             }
         }
-        for ((a, b), gender) in entities::person_names(prep, lex) {
+        for ((a, b), gender) in memory.persons.clone() {
             let name = prep.span(a, b).to_string();
             let title = entities::title_before(prep, lex, a).map_or(0, |t| t.0);
             let title_words = prep.folded_words(a - title, a).into_owned();
@@ -784,7 +790,7 @@ impl Extractor {
             && prep.toks[hit.first].folded.ends_with("ing")
             && found.is_empty()
             && let Some((a, b)) = self
-                .first_actor(prep, lex, after_aux - 1)
+                .first_actor(prep, memory, after_aux - 1)
                 .or_else(|| self.np_after(prep, lex, clause_start(prep, lex, 0)))
             && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
         {
@@ -986,12 +992,14 @@ impl Extractor {
 
     /// The first name of an actor or person before token `end`, outside quotations:
     /// a gazetteer name (not a demonym) or a personal name, with its title.
-    fn first_actor(&self, prep: &Prepared, lex: &Lexicon, end: usize) -> Option<(usize, usize)> {
-        let quoted = |i: usize| prep.text[..prep.toks[i].start].matches('"').count() % 2 == 1;
+    fn first_actor(&self, prep: &Prepared, memory: &Memory, end: usize) -> Option<(usize, usize)> {
+        let quotes: Vec<usize> = prep.text.match_indices('"').map(|(i, _)| i).collect();
+        let quoted = |i: usize| quotes.partition_point(|&q| q < prep.toks[i].start) % 2 == 1;
         let gaz = (0..end).find(|&i| prep.mention_at[i].is_some_and(|m| !prep.mentions[m].demonym) && !quoted(i));
-        let person = entities::person_names(prep, lex)
-            .into_iter()
-            .map(|(r, _)| r)
+        let person = memory
+            .persons
+            .iter()
+            .map(|&(r, _)| r)
             .find(|&(x, y)| y <= end && !quoted(x));
         let span = |i: usize| {
             let m = prep.mention_at[i]?;
@@ -1437,9 +1445,7 @@ impl Extractor {
         }
         // An organisation named in the phrase ("Công ty TNHH Minh Phát", "Sở Giao thông
         // vận tải Quảng Ngãi"): the one the entity table holds.
-        if let Some(((x, y), _)) = entities::organisation_names(prep, lex)
-            .into_iter()
-            .find(|((x, y), _)| *x >= a && *y <= b)
+        if let Some(&((x, y), _)) = memory.orgs.iter().find(|((x, y), _)| *x >= a && *y <= b)
             && let Some(e) = memory.entities.by_name(&fold_case(prep.span(x, y)))
         {
             let mut sp = e.speaker.clone();
@@ -1448,10 +1454,7 @@ impl Extractor {
         }
         // A person named inside the phrase ("Chủ tịch UBND phường Yên Hòa Nguyễn Thị
         // Bích Vân", "VFF Đoàn Minh Triết"): that person speaks.
-        if let Some(((x, y), _)) = entities::person_names(prep, lex)
-            .into_iter()
-            .rfind(|((x, y), _)| *x >= a && *y <= b && *x > a)
-        {
+        if let Some(&((x, y), _)) = memory.persons.iter().rfind(|((x, y), _)| *x >= a && *y <= b && *x > a) {
             let folded_name = fold_case(prep.span(x, y));
             let mut sp = match memory.entities.by_name(&folded_name) {
                 Some(e) => e.speaker.clone(),
@@ -1797,7 +1800,7 @@ impl Extractor {
     ) -> Vec<String> {
         let mut ids = self.mentioned_ids(prep, a, b);
         // People and organisations of the article named in the content.
-        for ((x, y), _) in entities::person_names(prep, lex) {
+        for &((x, y), _) in &memory.persons {
             if x >= a && y <= b {
                 let folded = fold_case(prep.span(x, y));
                 let id = memory

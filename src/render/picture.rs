@@ -394,29 +394,44 @@ fn summary(graph: &ClaimGraph, keep: &[usize]) -> Picture {
 
 /// Wraps text into lines of at most `width` characters (words longer than
 /// that are cut), at most `max_lines` lines (the last ends with "…").
+///
+/// Linear in the text it keeps, whatever its shape: every character is
+/// looked at once, and reading stops at the first line past `max_lines`.
 pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let width = width.max(1);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    let mut line_chars = 0;
     for word in text.split_whitespace() {
-        let mut word = word.to_string();
-        while word.chars().count() > width {
-            if !line.is_empty() {
+        if lines.len() > max_lines {
+            break;
+        }
+        let mut chars = word.chars();
+        let mut rest_len = word.chars().count();
+        // Cut a word longer than a line into whole lines.
+        while rest_len > width && lines.len() <= max_lines {
+            if line_chars > 0 {
                 lines.push(std::mem::take(&mut line));
+                line_chars = 0;
             }
-            let head: String = word.chars().take(width).collect();
-            word = word.chars().skip(width).collect();
-            lines.push(head);
+            lines.push(chars.by_ref().take(width).collect());
+            rest_len -= width;
         }
-        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
-        if needed > width && !line.is_empty() {
+        if lines.len() > max_lines {
+            break;
+        }
+        if line_chars > 0 && line_chars + 1 + rest_len > width {
             lines.push(std::mem::take(&mut line));
+            line_chars = 0;
         }
-        if !line.is_empty() {
+        if line_chars > 0 {
             line.push(' ');
+            line_chars += 1;
         }
-        line.push_str(&word);
+        line.extend(chars);
+        line_chars += rest_len;
     }
-    if !line.is_empty() {
+    if line_chars > 0 && lines.len() <= max_lines {
         lines.push(line);
     }
     if lines.len() > max_lines {
@@ -439,6 +454,26 @@ mod tests {
         assert_eq!(w.join(" "), "một hai ba bốn năm sáu bảy tám chín mười");
         let w = wrap(&"x".repeat(25), 10, 2);
         assert_eq!(w, vec!["x".repeat(10), format!("{}…", "x".repeat(9))]);
+        assert_eq!(
+            wrap(&"x".repeat(25), 10, 3),
+            vec!["x".repeat(10), "x".repeat(10), "x".repeat(5)]
+        );
+    }
+
+    #[test]
+    fn wrap_reads_only_what_it_keeps() {
+        // A 1 MB word without spaces: the cost is the kept lines, not the
+        // word's length times its lines (measured in scripts/bench-hostile.sh).
+        let word = "é".repeat(1 << 20);
+        let w = wrap(&word, 40, 8);
+        assert_eq!(w.len(), 8);
+        assert_eq!(w[7].chars().count(), 40);
+        // Same answers as before on ordinary text.
+        let t = "a bb ccc dddddddddddd e ffffffffffffffffffffffffff g";
+        assert_eq!(
+            wrap(t, 10, 10),
+            vec!["a bb ccc", "dddddddddd", "dd e", "ffffffffff", "ffffffffff", "ffffff g"]
+        );
     }
 
     #[test]

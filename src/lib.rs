@@ -147,8 +147,11 @@ fn article_id(path: &Path, taken: &mut std::collections::HashSet<String>) -> Str
 /// statement files are parsed, and everything is merged and linked. All input
 /// problems are reported together.
 pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
-    let (inputs, mut problems) = input::expand_all(paths);
-    let mut warnings = Vec::new();
+    let input::Expanded {
+        inputs,
+        mut problems,
+        mut warnings,
+    } = input::expand_checked(paths);
     let mut articles: Vec<(PathBuf, String)> = Vec::new();
     let mut files = Vec::new();
     for i in &inputs {

@@ -426,9 +426,10 @@ impl<'a> Report<'a> {
     /// "article, sentence N" for a statement (1-based sentence), or "".
     pub fn origin(&self, s: &Statement) -> String {
         match (&s.article, s.sentence) {
-            (Some(a), Some(n)) => format!("{a}, sentence {}", n + 1),
+            // u128: "sentence": 2^64 − 1 is sentence 2^64, not 0.
+            (Some(a), Some(n)) => format!("{a}, sentence {}", n as u128 + 1),
             (Some(a), None) => a.clone(),
-            (None, Some(n)) => format!("sentence {}", n + 1),
+            (None, Some(n)) => format!("sentence {}", n as u128 + 1),
             (None, None) => String::new(),
         }
     }

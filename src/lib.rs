@@ -54,6 +54,9 @@ pub struct Options {
     pub actors: Vec<PathBuf>,
     /// Told of every article extracted (the binary draws a progress bar).
     pub progress: Option<Progress>,
+    /// List every derived contradiction (`--all-derived`) instead of at most
+    /// [`analysis::DERIVED_LIMIT`] per dispute group.
+    pub all_derived: bool,
 }
 
 impl std::fmt::Debug for Options {
@@ -64,6 +67,7 @@ impl std::fmt::Debug for Options {
             .field("lexicons", &self.lexicons)
             .field("actors", &self.actors)
             .field("progress", &self.progress.is_some())
+            .field("all_derived", &self.all_derived)
             .finish()
     }
 }
@@ -235,6 +239,11 @@ pub fn extract_all_with(
 pub fn run_analyze(paths: &[PathBuf], options: &Options) -> Result<(ClaimGraph, Analysis, Vec<Diagnostic>)> {
     let loaded = load(paths, options)?;
     let graph = ClaimGraph::build(loaded.set);
-    let analysis = analyze(&graph);
+    let listing = if options.all_derived {
+        analysis::DerivedListing::All
+    } else {
+        analysis::DerivedListing::default()
+    };
+    let analysis = analysis::analyze_with(&graph, listing);
     Ok((graph, analysis, loaded.warnings))
 }

@@ -94,6 +94,9 @@ struct InputArgs {
     /// Extra actors file (gazetteer entries; see docs/guide.md). Repeatable.
     #[arg(long, value_name = "FILE")]
     actors: Vec<PathBuf>,
+    /// List every derived contradiction (default: at most 100 per dispute group, the rest counted).
+    #[arg(long)]
+    all_derived: bool,
 }
 
 /// Files above which a progress bar is drawn (on a terminal).
@@ -134,6 +137,7 @@ impl InputArgs {
             lossy: self.lossy,
             lexicons: self.lexicon.clone(),
             actors: self.actors.clone(),
+            all_derived: self.all_derived,
         }
     }
 }

@@ -4,12 +4,91 @@
 
 mod common;
 use common::run;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+
+/// A statement file: one statement `s` with `backers` supporters and
+/// `deniers` deniers (a dense dispute: backers × deniers derived pairs).
+pub fn dense_dispute(backers: usize, deniers: usize) -> String {
+    let mut st = String::from(r#"{"id":"s","source":"Alpha","text":"the bridge was bombed"}"#);
+    let mut rel = String::new();
+    for i in 0..backers {
+        let _ = write!(st, r#",{{"id":"b{i}","source":"Beta{}","text":"backing {i}"}}"#, i % 7);
+        let _ = write!(
+            rel,
+            r#"{}{{"from":"b{i}","to":"s","type":"supports","confidence":0.9,"reason":"r"}}"#,
+            if rel.is_empty() { "" } else { "," }
+        );
+    }
+    for i in 0..deniers {
+        let _ = write!(st, r#",{{"id":"d{i}","source":"Gamma{}","text":"denial {i}"}}"#, i % 5);
+        let _ = write!(
+            rel,
+            r#"{}{{"from":"d{i}","to":"s","type":"denies","confidence":0.8,"reason":"r"}}"#,
+            if rel.is_empty() { "" } else { "," }
+        );
+    }
+    format!(r#"{{"statements":[{st}],"relations":[{rel}]}}"#)
+}
 
 fn write_temp(dir: &Path, name: &str, text: &str) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, text).unwrap();
     p
+}
+
+#[test]
+fn dense_dispute_is_summarised_not_enumerated() {
+    let dir = tempfile::tempdir().unwrap();
+    // 200 × 200: 40,000 derived pairs; at most 100 are listed.
+    let f = write_temp(dir.path(), "dense.json", &dense_dispute(200, 200));
+    let f = f.to_str().unwrap();
+    let r = run(&["analyze", f, "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let listed = v["contradictions"].as_array().unwrap().len();
+    assert_eq!(listed, 200 + 100, "200 direct + 100 derived listed");
+    assert_eq!(v["summary"]["derived_not_listed"], 40_000 - 100);
+    let d = &v["derived_summaries"][0];
+    assert_eq!(d["count"], 40_000);
+    assert_eq!(d["complete"], true);
+    assert_eq!(d["listed"], 100);
+    assert_eq!(d["limit"], 100);
+    assert!(d["example"]["path"].as_array().unwrap().len() == 2, "{d}");
+
+    let text = run(&["analyze", f]);
+    assert!(
+        text.stdout
+            .contains("39900 more derived contradictions counted, not listed (--all-derived")
+    );
+    assert!(
+        text.stdout
+            .contains("group 1, camp A against camp B: 40000 derived contradictions, 100 listed; e.g. ["),
+        "{}",
+        &text.stdout[..2000]
+    );
+    let md = run(&["analyze", f, "--format", "markdown"]);
+    assert!(md.stdout.contains("--all-derived"), "{}", &md.stdout[..2000]);
+    assert!(md.stdout.contains("40000 derived contradictions, 100 listed"));
+
+    let all = run(&["analyze", f, "--format", "json", "--all-derived"]);
+    let v: serde_json::Value = serde_json::from_str(&all.stdout).unwrap();
+    assert_eq!(v["contradictions"].as_array().unwrap().len(), 200 + 40_000);
+    assert!(v.get("derived_summaries").is_none());
+}
+
+#[test]
+fn one_statement_with_100k_relations_stops_counting() {
+    let dir = tempfile::tempdir().unwrap();
+    // 50,000 × 50,000 = 2.5e9 derived pairs: counting stops at the cap.
+    let f = write_temp(dir.path(), "star.json", &dense_dispute(50_000, 50_000));
+    let r = run(&["analyze", f.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let d = &v["derived_summaries"][0];
+    assert_eq!(d["complete"], false);
+    assert_eq!(d["count"], claimgraph::analysis::DERIVED_COUNT_CAP);
+    assert_eq!(v["contradictions"].as_array().unwrap().len(), 50_000 + 100);
 }
 
 #[test]

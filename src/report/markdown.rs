@@ -1,7 +1,7 @@
 //! The Markdown report: the text report as a document a journalist can paste.
 
 use super::Report;
-use super::text::actor_list;
+use super::text::{actor_list, derived_summary_lines};
 use crate::model::Statement;
 use std::fmt::Write;
 
@@ -39,6 +39,13 @@ pub(super) fn render(r: &Report, out: &mut impl Write) {
         "- **{}** contradictions ({} direct, {} derived, {} self) in {} dispute group(s); {} inconsistent relation(s)",
         s.contradictions, s.direct, s.derived, s.self_contradictions, s.groups, s.inconsistencies
     );
+    if s.derived_not_listed > 0 {
+        let _ = writeln!(
+            out,
+            "- **{}** more derived contradictions counted, not listed (`--all-derived` lists them)",
+            s.derived_not_listed
+        );
+    }
 
     let _ = writeln!(out, "\n## Contradictions\n");
     if r.contradictions.is_empty() {
@@ -65,6 +72,15 @@ pub(super) fn render(r: &Report, out: &mut impl Write) {
         } else {
             let _ = writeln!(out, "Why: {}\n", escape(c.path[0].reason));
         }
+    }
+
+    let summary = derived_summary_lines(r);
+    if !summary.is_empty() {
+        let _ = writeln!(out, "{}\n", escape(summary[1].trim()));
+        for line in &summary[2..] {
+            let _ = writeln!(out, "- {}", escape(line.trim()));
+        }
+        let _ = writeln!(out);
     }
 
     let _ = writeln!(out, "## Sides\n");

@@ -70,6 +70,13 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
         s.inconsistencies,
         if s.inconsistencies == 1 { "" } else { "s" }
     );
+    if s.derived_not_listed > 0 {
+        let _ = writeln!(
+            out,
+            "{} more derived contradictions counted, not listed (--all-derived lists them)",
+            s.derived_not_listed
+        );
+    }
 
     let _ = writeln!(out, "\n{}", paint(st.heading, "Contradictions"));
     if r.contradictions.is_empty() {
@@ -95,6 +102,10 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
         } else {
             let _ = writeln!(out, "    {} {}", paint(st.dim, "why:"), c.path[0].reason);
         }
+    }
+
+    for line in derived_summary_lines(r) {
+        let _ = writeln!(out, "{line}");
     }
 
     let _ = writeln!(out, "\n{}", paint(st.heading, "Sides"));
@@ -175,6 +186,37 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
             let _ = writeln!(out, "  - {}", i.explanation);
         }
     }
+}
+
+/// The lines saying which dispute groups had more derived contradictions
+/// than were listed (shared with the Markdown report; plain, already safe).
+pub(super) fn derived_summary_lines(r: &Report) -> Vec<String> {
+    if r.derived_summaries.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![
+        String::new(),
+        format!(
+            "Not every derived contradiction is listed: at most {} per dispute group (--all-derived lists them all).",
+            crate::analysis::DERIVED_LIMIT
+        ),
+    ];
+    for d in &r.derived_summaries {
+        let group = d
+            .group
+            .map_or("outside any group".to_string(), |g| format!("group {g}"));
+        let count = if d.complete {
+            format!("{}", d.count)
+        } else {
+            format!("at least {} (counting stopped)", d.count)
+        };
+        let example = d.example_number.map(|n| format!("; e.g. [{n}]")).unwrap_or_default();
+        lines.push(format!(
+            "  {group}, camp A against camp B: {count} derived contradictions, {} listed{example}",
+            d.listed
+        ));
+    }
+    lines
 }
 
 fn statement_line(out: &mut impl Write, st: &Styles, r: &Report, label: &str, s: &Statement) {

@@ -233,6 +233,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             color,
             input,
         } => {
+            not_an_input(output.as_deref(), &inputs)?;
             let (graph, analysis, warnings) = claimgraph::run_analyze(&inputs, &input.options(&inputs))?;
             warn(&warnings);
             let color = match color {
@@ -286,6 +287,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             {
                 anyhow::bail!("not writing a binary image to the terminal: give -o FILE");
             }
+            not_an_input(output.as_deref(), &inputs)?;
             let (graph, analysis, warnings) = claimgraph::run_analyze(&inputs, &input.options(&inputs))?;
             warn(&warnings);
             let options = RenderOptions {
@@ -319,11 +321,36 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             output,
             input,
         } => {
+            not_an_input(output.as_deref(), &inputs)?;
             let loaded = claimgraph::load(&inputs, &input.options(&inputs))?;
             warn(&loaded.warnings);
             emit(output, |w| loaded.set.write_json(w))
         }
     }
+}
+
+/// Refuses an output file that is one of the inputs (or inside an input
+/// directory): the report would replace what it was made from.
+fn not_an_input(output: Option<&std::path::Path>, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    let Some(output) = output else { return Ok(()) };
+    let Ok(target) = std::fs::canonicalize(output) else {
+        return Ok(()); // a new file cannot be an input
+    };
+    if !target.is_file() {
+        return Ok(()); // devices such as /dev/null
+    }
+    let clash = claimgraph::input::expand_all(inputs)
+        .0
+        .iter()
+        .any(|i| std::fs::canonicalize(&i.path).is_ok_and(|p| p == target));
+    if clash {
+        return Err(claimgraph::Error::Input(vec![claimgraph::Diagnostic::file(
+            output,
+            "is one of the inputs: not replacing an input with the output (choose another -o)",
+        )])
+        .into());
+    }
+    Ok(())
 }
 
 /// Streams the output to the file (atomically) or to standard output.
@@ -334,7 +361,9 @@ fn emit(output: Option<PathBuf>, fill: impl FnOnce(&mut dyn Write) -> std::io::R
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             match fill(&mut out).and_then(|_| out.flush()) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    anyhow::bail!("standard output was closed before everything was written (broken pipe)")
+                }
                 r => r.context("cannot write to standard output"),
             }
         }

@@ -91,6 +91,53 @@ fn one_statement_with_100k_relations_stops_counting() {
     assert_eq!(v["contradictions"].as_array().unwrap().len(), 50_000 + 100);
 }
 
+const DISPUTE: &str = "tests/fixtures/statements/dispute.json";
+
+#[test]
+fn output_naming_an_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("in.json");
+    std::fs::copy(DISPUTE, &f).unwrap();
+    let before = std::fs::read(&f).unwrap();
+    let fs = f.to_str().unwrap();
+    for args in [
+        vec!["analyze", fs, "-o", fs],
+        vec!["extract", fs, "-o", fs],
+        vec!["render", fs, "-o", fs, "--format", "dot"],
+        // Through the directory that holds it.
+        vec!["analyze", dir.path().to_str().unwrap(), "-o", fs],
+    ] {
+        let r = run(&args);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr
+                .contains("in.json: is one of the inputs: not replacing an input"),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(std::fs::read(&f).unwrap(), before, "the input is untouched");
+    }
+}
+
+#[test]
+fn closed_standard_output_is_an_error() {
+    use std::process::Stdio;
+    // A reader that has gone away (`| head -c0`): a broken pipe.
+    let mut child = common::bin()
+        .args(["analyze", DISPUTE])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("standard output was closed"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
 #[test]
 fn the_largest_sentence_number_does_not_wrap() {
     let dir = tempfile::tempdir().unwrap();

@@ -157,3 +157,28 @@ fn the_largest_sentence_number_does_not_wrap() {
             || r.stdout.contains("sentence 18446744073709551616]")
     );
 }
+
+#[test]
+fn merged_actor_spellings_keep_one_alias_order() {
+    // Three spellings merged into a fourth: their aliases used to come out
+    // in hash-map order, different from run to run.
+    let dir = tempfile::tempdir().unwrap();
+    let f = write_temp(
+        dir.path(),
+        "a.txt",
+        "Alexandrov said the talks had failed.\n\nAlexandrow said the border was closed.\n\n\
+         Alexandrof said the army had withdrawn.\n\nAlexandrog said the bridge was rebuilt.\n",
+    );
+    let first = run(&["extract", f.to_str().unwrap()]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(
+        first.stdout.contains(
+            "\"aliases\": [\n        \"Alexandrog\",\n        \"Alexandrov\",\n        \"Alexandrow\"\n      ]"
+        ),
+        "{}",
+        first.stdout
+    );
+    for _ in 0..8 {
+        assert_eq!(run(&["extract", f.to_str().unwrap()]).stdout, first.stdout);
+    }
+}

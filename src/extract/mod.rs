@@ -189,6 +189,10 @@ struct New {
 struct Memory {
     /// Recent speakers (latest last).
     speakers: Vec<Speaker>,
+    /// By the last word of their name: the latest person in `speakers` with
+    /// a name of several words (a surname alone is looked up here, not by a
+    /// scan of every speaker so far).
+    surnames: std::collections::HashMap<String, usize>,
     /// Recently named actors (latest last): (speaker, is country).
     /// The country named last (its speaker, as extraction would make it).
     last_country: Option<Speaker>,
@@ -1122,11 +1126,7 @@ impl Extractor {
         let person = (a..b).any(|i| is_person_title(prep.toks[i].folded)) || caps.len() >= 2;
         // A surname alone after the full name ("Lopez" after "Maria Lopez").
         if caps.len() == 1
-            && let Some(known) = memory
-                .speakers
-                .iter()
-                .rev()
-                .find(|s| s.person && s.name.contains(' ') && s.name.ends_with(&format!(" {name}")))
+            && let Some(known) = memory.surnames.get(&name).map(|&i| &memory.speakers[i])
         {
             let mut sp = known.clone();
             sp.mention = mention;
@@ -1372,6 +1372,11 @@ impl Extractor {
                 co_sources.push(c.id.clone());
             }
             st.co_sources = co_sources.clone();
+            if sp.person
+                && let Some((_, surname)) = sp.name.rsplit_once(' ')
+            {
+                memory.surnames.insert(surname.to_string(), memory.speakers.len());
+            }
             memory.speakers.push(sp.clone());
         }
         out.statements.push(st);

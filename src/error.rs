@@ -53,8 +53,41 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.place(), self.message)
+        // Messages quote the input (keys, ids, paths): shown escaped, so no
+        // input can send control sequences to the terminal.
+        write!(f, "{}: {}", visible(&self.place()), visible(&self.message))
     }
+}
+
+/// True for characters that must never reach a terminal or a document raw:
+/// control characters (C0, DEL, C1) and the invisible direction and
+/// formatting controls that can reorder or hide text (bidi embeddings,
+/// overrides and isolates, marks, zero-width joiners and spaces, BOM…).
+pub fn is_hidden_control(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+}
+
+/// `text` with every [`is_hidden_control`] character shown as an escape
+/// (`\u{1b}`, `\n`, `\t`…), so it prints as what it is: one line, no
+/// terminal control sequence, no reordering.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_hidden_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_hidden_control(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The library's error type.
@@ -202,6 +235,17 @@ mod tests {
         // 'đ' is two bytes; 'e' is the 4th character of line 2.
         assert_eq!(line_col(t, t.find('e').unwrap()), (2, 4));
         assert_eq!(line_col(t, 999), (2, 5));
+    }
+
+    #[test]
+    fn controls_are_shown_escaped() {
+        assert_eq!(visible("plain Việt"), "plain Việt");
+        assert_eq!(visible("a\u{1b}[2Jb\nc\u{202e}d"), "a\\u{1b}[2Jb\\nc\\u{202e}d");
+        let d = Diagnostic::at("f\u{7}.json", Some((1, 2)), "unknown field \"\u{1b}]0;title\u{7}\"");
+        assert_eq!(
+            d.to_string(),
+            "f\\u{7}.json:1:2: unknown field \"\\u{1b}]0;title\\u{7}\""
+        );
     }
 
     #[test]

@@ -212,7 +212,11 @@ fn main() -> ExitCode {
                 c.downcast_ref::<claimgraph::Error>()
                     .is_some_and(|e| e.is_input_error())
             });
-            eprintln!("error: {e:#}");
+            // Line by line: the diagnostics' line breaks stay, any control
+            // character from the input (a path, a key) is shown escaped.
+            let message = format!("{e:#}");
+            let lines: Vec<_> = message.split('\n').map(claimgraph::error::visible).collect();
+            eprintln!("error: {}", lines.join("\n"));
             ExitCode::from(if input { 2 } else { 1 })
         }
     }

@@ -215,3 +215,61 @@ fn many_unknown_one_word_sources_in_one_article() {
     assert_eq!(st[1]["source"], "ka");
     assert_eq!(st[5_001]["source"], "maria-lopez", "the surname alone is Maria Lopez");
 }
+
+#[test]
+fn input_text_never_becomes_markup_or_control_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write_temp(
+        dir.path(),
+        "evil.json",
+        r#"{"statements":[
+            {"id":"a`<img src=x onerror=alert(1)>","source":"\u001b]0;owned\u0007Eve","text":"\u001b[2J\u202eclear *screen*","cue":"said\u001b[31m"},
+            {"id":"b","source":"Bob\u009b","text":"1. <script>x</script>","article":"\u001b]8;;http://x\u0007link"}],
+           "relations":[{"from":"b","to":"a`<img src=x onerror=alert(1)>","type":"denies","reason":"r\u001b[0m\u2066"}]}"#,
+    );
+    let f = f.to_str().unwrap();
+    let text = run(&["analyze", f, "--color", "never"]);
+    assert_eq!(text.code, 0, "{}", text.stderr);
+    for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}', '\u{2066}'] {
+        assert!(!text.stdout.contains(bad), "{bad:?} in {}", text.stdout);
+    }
+    assert!(
+        text.stdout.contains("\\u{1b}[2J\\u{202e}clear *screen*"),
+        "{}",
+        text.stdout
+    );
+
+    let md = run(&["analyze", f, "--format", "markdown"]);
+    assert!(
+        md.stdout.contains("``a`<img src=x onerror=alert(1)>``"),
+        "{}",
+        md.stdout
+    );
+    // Every occurrence is inside its two-backtick code span.
+    assert_eq!(
+        md.stdout.matches("<img").count(),
+        md.stdout.matches("``a`<img src=x onerror=alert(1)>``").count()
+    );
+    assert!(md.stdout.contains("1\\. \\<script\\>x\\</script\\>"), "{}", md.stdout);
+    assert!(!md.stdout.contains('\u{1b}') && !md.stdout.contains('\u{202e}'));
+
+    // In error messages too: a JSON key and a path holding escape sequences.
+    let bad = write_temp(
+        dir.path(),
+        "bad\u{1b}[2J.json",
+        r#"{"statements":[{"id":"a","text":"x","source":null,"\u001b]0;title\u0007":1}]}"#,
+    );
+    let r = run(&["analyze", bad.to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert!(
+        !r.stderr.contains('\u{1b}') && !r.stderr.contains('\u{7}'),
+        "{:?}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("bad\\u{1b}[2J.json:1:"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("unknown field \"\\u{1b}]0;title\\u{7}\""),
+        "{}",
+        r.stderr
+    );
+}

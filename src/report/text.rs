@@ -1,6 +1,7 @@
 //! The terminal report: plain text, with ANSI styles when asked.
 
 use super::{ActorCount, Report, TextOptions};
+use crate::error::visible as v;
 use crate::model::Statement;
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write;
@@ -35,8 +36,10 @@ impl Styles {
     }
 }
 
+/// `text` in a style; input text is shown escaped ([`v`]) wherever it is
+/// printed, so no control sequence reaches the terminal.
 fn paint(style: Style, text: &str) -> String {
-    format!("{style}{text}{style:#}")
+    format!("{style}{}{style:#}", v(text))
 }
 
 pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
@@ -97,10 +100,10 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
         if c.derived {
             let _ = writeln!(out, "    {}", paint(st.dim, "why:"));
             for step in &c.path {
-                let _ = writeln!(out, "      {}: {}", r.describe_step(step), step.reason);
+                let _ = writeln!(out, "      {}: {}", v(&r.describe_step(step)), v(step.reason));
             }
         } else {
-            let _ = writeln!(out, "    {} {}", paint(st.dim, "why:"), c.path[0].reason);
+            let _ = writeln!(out, "    {} {}", paint(st.dim, "why:"), v(c.path[0].reason));
         }
     }
 
@@ -120,7 +123,7 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
             out,
             "  Camp {}: {}",
             side.camp,
-            actor_list(&side.actors, "no named source")
+            v(&actor_list(&side.actors, "no named source"))
         );
         for id in &side.statements {
             let stmt = r.by_id(id);
@@ -129,7 +132,7 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
                 "    {} {}: {}",
                 paint(st.id, id),
                 paint(st.source, r.source_of(id)),
-                stmt.text
+                v(&stmt.text)
             );
         }
     }
@@ -146,13 +149,13 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
             i + 1,
             paint(st.id, c.statement),
             paint(st.source, r.source_of(c.statement)),
-            stmt.text
+            v(&stmt.text)
         );
         let _ = writeln!(
             out,
             "     supported by {}; opposed by {}",
-            c.supporters.join(", "),
-            c.opponents.join(", ")
+            v(&c.supporters.join(", ")),
+            v(&c.opponents.join(", "))
         );
     }
 
@@ -165,7 +168,7 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
             out,
             "  {} ({}): {} statement{}",
             paint(st.source, a.name),
-            a.id,
+            v(a.id),
             a.statements,
             if a.statements == 1 { "" } else { "s" }
         );
@@ -175,7 +178,7 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
             ("denies", &a.denies),
         ] {
             if !list.is_empty() {
-                let _ = writeln!(out, "    {label} {}", actor_list(list, ""));
+                let _ = writeln!(out, "    {label} {}", v(&actor_list(list, "")));
             }
         }
     }
@@ -183,7 +186,7 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
     if !r.inconsistencies.is_empty() {
         let _ = writeln!(out, "\n{}", paint(st.heading, "Inconsistencies"));
         for i in &r.inconsistencies {
-            let _ = writeln!(out, "  - {}", i.explanation);
+            let _ = writeln!(out, "  - {}", v(&i.explanation));
         }
     }
 }
@@ -237,9 +240,9 @@ fn statement_line(out: &mut impl Write, st: &Styles, r: &Report, label: &str, s:
         "    {label} {} {} [{}]",
         paint(st.id, &s.id),
         paint(st.source, r.source_of(&s.id)),
-        extra.join(", ")
+        v(&extra.join(", "))
     );
-    let _ = writeln!(out, "      \"{}\"", s.text);
+    let _ = writeln!(out, "      \"{}\"", v(&s.text));
 }
 
 /// "Armenia ×2, EU ×1"

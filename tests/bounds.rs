@@ -273,3 +273,40 @@ fn input_text_never_becomes_markup_or_control_codes() {
         r.stderr
     );
 }
+
+#[test]
+fn long_values_and_non_xml_characters_in_pictures() {
+    let dir = tempfile::tempdir().unwrap();
+    let long_id = format!("b{}", "y".repeat(17_000));
+    let text = serde_json::json!({
+        "statements": [
+            {"id": "a", "source": "A", "text": "hello \u{FFFE} world \u{FFFF}"},
+            {"id": long_id, "source": "B".repeat(17_000), "text": "t"}
+        ],
+        "relations": [{"from": long_id, "to": "a", "type": "denies", "reason": "r".repeat(20_000)}]
+    });
+    let f = write_temp(dir.path(), "long.json", &text.to_string());
+    let f = f.to_str().unwrap();
+    let mut engines = vec!["builtin"];
+    if claimgraph::render::dot::graphviz_available() {
+        engines.push("graphviz");
+    }
+    for engine in engines {
+        let out = dir.path().join(format!("{engine}.svg"));
+        let r = run(&["render", f, "-o", out.to_str().unwrap(), "--engine", engine]);
+        assert_eq!(r.code, 0, "{engine}: {}", r.stderr);
+        let svg = std::fs::read_to_string(&out).unwrap();
+        assert!(!svg.contains(['\u{FFFE}', '\u{FFFF}']), "{engine}");
+        assert!(svg.contains("hello \u{FFFD} world \u{FFFD}"), "{engine}");
+    }
+    let dot = run(&["render", f, "--format", "dot"]);
+    assert!(dot.stdout.lines().all(|l| l.len() < 16_384), "every DOT value is cut");
+    let out = dir.path().join("r.html");
+    let r = run(&["render", f, "-o", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        !std::fs::read_to_string(&out)
+            .unwrap()
+            .contains(['\u{FFFE}', '\u{FFFF}'])
+    );
+}

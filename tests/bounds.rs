@@ -310,3 +310,110 @@ fn long_values_and_non_xml_characters_in_pictures() {
             .contains(['\u{FFFE}', '\u{FFFF}'])
     );
 }
+
+/// Children of a process (from /proc), by (pid, command name).
+#[cfg(target_os = "linux")]
+fn children_of(pid: u32) -> Vec<(u32, String)> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(stat) = std::fs::read_to_string(e.path().join("stat")) else {
+            continue;
+        };
+        // pid (comm) state ppid …
+        let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
+            continue;
+        };
+        let rest: Vec<&str> = stat[close + 2..].split(' ').collect();
+        if rest.get(1).and_then(|p| p.parse::<u32>().ok()) == Some(pid) {
+            out.push((stat[..open].trim().parse().unwrap(), stat[open + 1..close].to_string()));
+        }
+    }
+    out
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn interrupted_render_stops_dot_and_leaves_no_file() {
+    if !claimgraph::render::dot::graphviz_available() {
+        eprintln!("graphviz is not installed: skipping");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    // A graph Graphviz takes many seconds to lay out.
+    let mut st = Vec::new();
+    let mut rel = Vec::new();
+    let mut x: u64 = 1;
+    for i in 0..1500 {
+        st.push(format!(
+            r#"{{"id":"s{i}","source":"A{}","text":"statement {i} about things"}}"#,
+            i % 40
+        ));
+    }
+    for k in 0..5000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let (a, b) = (x % 1500, (x >> 20) % 1500);
+        if a != b {
+            let t = ["supports", "disputes", "denies"][k % 3];
+            rel.push(format!(r#"{{"from":"s{a}","to":"s{b}","type":"{t}"}}"#));
+        }
+    }
+    let text = format!(r#"{{"statements":[{}],"relations":[{}]}}"#, st.join(","), rel.join(","));
+    let f = write_temp(dir.path(), "big.json", &text);
+    let out = dir.path().join("out.svg");
+    let mut child = common::bin()
+        .args(["render", f.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .args(["--engine", "graphviz", "--max-nodes", "100000"])
+        .env("TMPDIR", tmp.path())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    // Wait for dot to start (no bound on time: the test is about what is
+    // left after the interrupt, not about speed).
+    let dot = loop {
+        if let Some((d, _)) = children_of(pid).into_iter().find(|(_, name)| name == "dot") {
+            break d;
+        }
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "claimgraph ended before dot started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let ok = std::process::Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    // dot is gone (or a zombie waiting for init to reap it).
+    let mut gone = false;
+    for _ in 0..500 {
+        match std::fs::read_to_string(format!("/proc/{dot}/stat")) {
+            Err(_) => gone = true,
+            Ok(s) => gone = s[s.rfind(')').unwrap() + 2..].starts_with('Z'),
+        }
+        if gone {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(gone, "dot (pid {dot}) still runs after the interrupt");
+    let left: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert!(left.is_empty(), "left in TMPDIR: {left:?}");
+    assert!(!out.exists());
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names, ["big.json"], "no temporary output left beside it");
+}

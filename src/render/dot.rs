@@ -10,7 +10,7 @@
 use super::picture::{PEdge, PNode, Picture, Shape, edge_style, wrap};
 use crate::error::{Error, Result};
 use crate::model::RelationType;
-use graphviz_rust::cmd::{CommandArg, Format};
+use graphviz_rust::cmd::Format;
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
@@ -256,15 +256,43 @@ pub fn to_dot(p: &Picture) -> String {
     s
 }
 
-/// Runs Graphviz's `dot` on DOT text.
+/// Runs Graphviz's `dot` on DOT text, given on its standard input (no
+/// temporary file holds the statements' text). While it runs, its process id
+/// is registered with [`crate::output`], so an interrupted run kills it.
 pub fn run_dot(dot: &str, format: Format) -> Result<Vec<u8>> {
-    graphviz_rust::exec_dot(dot.to_string(), vec![CommandArg::Format(format)]).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            Error::Tool(GRAPHVIZ_MISSING.to_string())
-        } else {
-            Error::Tool(format!("graphviz's dot failed: {}", e.to_string().trim()))
-        }
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("dot")
+        .arg(format!("-T{}", format!("{format:?}").to_lowercase()))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Error::Tool(GRAPHVIZ_MISSING.to_string())
+            } else {
+                Error::Tool(format!("cannot run graphviz's dot: {e}"))
+            }
+        })?;
+    let _running = crate::output::Running::new(child.id());
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let output = std::thread::scope(|s| {
+        // Written from another thread while this one reads: a large graph
+        // fills both pipes.
+        s.spawn(move || {
+            let _ = stdin.write_all(dot.as_bytes());
+        });
+        child.wait_with_output()
     })
+    .map_err(|e| Error::Tool(format!("graphviz's dot failed: {e}")))?;
+    if !output.status.success() {
+        return Err(Error::Tool(format!(
+            "graphviz's dot failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        )));
+    }
+    Ok(output.stdout)
 }
 
 /// What to say when `dot` is not installed.

@@ -316,7 +316,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     edge_labels,
                 },
             };
-            let bytes = render::render(&graph, &analysis, &options)?;
+            let (bytes, notes) = render::render_noted(&graph, &analysis, &options)?;
+            for note in notes {
+                eprintln!("note: {note}");
+            }
             emit(output, |w| w.write_all(&bytes))
         }
         Command::Extract {

@@ -417,3 +417,34 @@ fn interrupted_render_stops_dot_and_leaves_no_file() {
         .collect();
     assert_eq!(names, ["big.json"], "no temporary output left beside it");
 }
+
+#[test]
+fn many_actors_in_a_picture_are_folded_into_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 20_000;
+    let st: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"id":"s{i}","source":"Actor {i}","text":"x"}}"#))
+        .collect();
+    let rel: Vec<String> = (1..n)
+        .map(|i| format!(r#"{{"from":"s{i}","to":"s{}","type":"disputes"}}"#, i - 1))
+        .collect();
+    let text = format!(r#"{{"statements":[{}],"relations":[{}]}}"#, st.join(","), rel.join(","));
+    let f = write_temp(dir.path(), "actors.json", &text);
+    let out = dir.path().join("a.dot");
+    let r = run(&["render", f.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "note: 19701 actors with the fewest statements are drawn as one node, \"others\" (at most 300 nodes"
+        ),
+        "{}",
+        r.stderr
+    );
+    let dot = std::fs::read_to_string(&out).unwrap();
+    let nodes = dot
+        .lines()
+        .filter(|l| l.trim_start().starts_with('a') && l.contains("[label="))
+        .count();
+    assert_eq!(nodes, 300, "{}", &dot[..dot.len().min(3000)]);
+    assert!(dot.contains("19701 other actors"));
+}

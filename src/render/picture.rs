@@ -191,6 +191,9 @@ pub struct Picture {
     /// How many statements the graph has (the picture may show fewer).
     pub statements_total: usize,
     pub edge_labels: bool,
+    /// Actors drawn together as one "others" node (an actor summary shows
+    /// at most `max_nodes` nodes).
+    pub folded_actors: usize,
 }
 
 impl Picture {
@@ -198,7 +201,7 @@ impl Picture {
     pub fn new(graph: &ClaimGraph, analysis: &Analysis, options: &PictureOptions) -> Picture {
         let keep = kept_statements(graph, analysis, options.only);
         if keep.len() > options.max_nodes {
-            return summary(graph, &keep);
+            return summary(graph, &keep, options.max_nodes);
         }
         let mut index = vec![usize::MAX; graph.statements().len()];
         let mut nodes = Vec::with_capacity(keep.len());
@@ -265,6 +268,7 @@ impl Picture {
             summary: false,
             statements_total: graph.statements().len(),
             edge_labels: options.edge_labels,
+            folded_actors: 0,
         }
     }
 }
@@ -312,28 +316,54 @@ fn sides_by_statement(analysis: &Analysis, n: usize) -> Vec<Option<(usize, Camp)
     out
 }
 
+/// The key of the node that stands for the actors a summary does not draw.
+const OTHERS: usize = usize::MAX - 1;
+
 /// One node per actor (and one for narration), edges weighted by how many
-/// relations of each type run between them.
-fn summary(graph: &ClaimGraph, keep: &[usize]) -> Picture {
+/// relations of each type run between them; at most `max_nodes` nodes: the
+/// actors with the fewest statements are drawn together as "others".
+fn summary(graph: &ClaimGraph, keep: &[usize], max_nodes: usize) -> Picture {
     let kept: BTreeSet<usize> = keep.iter().copied().collect();
-    // Actor index, or usize::MAX for narration.
-    let actor_of = |s: usize| graph.actor_of(s).unwrap_or(usize::MAX);
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
     for &s in keep {
-        *counts.entry(actor_of(s)).or_default() += 1;
+        *counts.entry(graph.actor_of(s).unwrap_or(usize::MAX)).or_default() += 1;
     }
+    // Too many actors: keep those with most statements (ties: first met).
+    let mut folded: BTreeSet<usize> = BTreeSet::new();
+    if counts.len() > max_nodes.max(2) {
+        let mut actors: Vec<(usize, usize)> = counts
+            .iter()
+            .filter(|(a, _)| **a != usize::MAX)
+            .map(|(&a, &n)| (a, n))
+            .collect();
+        actors.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        let room = max_nodes.max(2) - 1 - usize::from(counts.contains_key(&usize::MAX));
+        folded = actors[room.min(actors.len())..].iter().map(|&(a, _)| a).collect();
+        let n: usize = folded.iter().map(|a| counts[a]).sum();
+        counts.retain(|a, _| !folded.contains(a));
+        counts.insert(OTHERS, n);
+    }
+    // Actor index, usize::MAX for narration, OTHERS for the folded ones.
+    let actor_of = |s: usize| match graph.actor_of(s) {
+        Some(a) if folded.contains(&a) => OTHERS,
+        Some(a) => a,
+        None => usize::MAX,
+    };
     let mut node_of: BTreeMap<usize, usize> = BTreeMap::new();
     let mut nodes = Vec::new();
     let colors = assign_colors(
         &counts
             .iter()
-            .filter(|(a, _)| **a != usize::MAX)
+            .filter(|(a, _)| **a < OTHERS)
             .map(|(&a, &n)| (graph.actors()[a].id.clone(), n))
             .collect::<Vec<_>>(),
     );
     for (&actor, &n) in &counts {
         let (key, title, fill) = if actor == usize::MAX {
             ("narration".to_string(), "narration".to_string(), NARRATION_FILL)
+        } else if actor == OTHERS {
+            let title = format!("{} other actors", folded.len());
+            ("others".to_string(), title, NARRATION_FILL)
         } else {
             let a = &graph.actors()[actor];
             (a.id.clone(), a.name.clone(), colors[&a.id])
@@ -389,6 +419,7 @@ fn summary(graph: &ClaimGraph, keep: &[usize]) -> Picture {
         statements_total: graph.statements().len(),
         // The counts are the point of a summary: always shown.
         edge_labels: true,
+        folded_actors: folded.len(),
     }
 }
 
@@ -474,6 +505,48 @@ mod tests {
             wrap(t, 10, 10),
             vec!["a bb ccc", "dddddddddd", "dd e", "ffffffffff", "ffffffffff", "ffffff g"]
         );
+    }
+
+    #[test]
+    fn an_actor_summary_draws_at_most_max_nodes() {
+        use crate::model::{Relation, Statement, StatementSet};
+        let mut set = StatementSet::default();
+        for i in 0..2000 {
+            // Actor i % 500 (actor 0 has the most statements), and narration.
+            let source = (i % 7 != 0).then(|| format!("actor{}", if i < 100 { 0 } else { i % 500 }));
+            set.statements.push(Statement::new(format!("s{i}"), source, "x"));
+        }
+        for i in 1..2000 {
+            set.relations.push(Relation {
+                from: format!("s{i}"),
+                to: format!("s{}", i - 1),
+                kind: RelationType::Disputes,
+                confidence: None,
+                reason: None,
+            });
+        }
+        let graph = ClaimGraph::build(set);
+        let analysis = crate::analysis::analyze(&graph);
+        let options = PictureOptions {
+            max_nodes: 50,
+            ..PictureOptions::default()
+        };
+        let p = Picture::new(&graph, &analysis, &options);
+        assert!(p.summary);
+        assert_eq!(p.nodes.len(), 50);
+        assert_eq!(p.folded_actors, 500 - 48);
+        assert_eq!(p.nodes.iter().filter(|n| n.key == "others").count(), 1);
+        assert!(p.nodes.iter().any(|n| n.key == "narration"));
+        assert!(
+            p.nodes.iter().any(|n| n.title == "actor0"),
+            "the biggest actor is drawn"
+        );
+        let total: usize = p
+            .nodes
+            .iter()
+            .map(|n| n.text.split(' ').next().unwrap().parse::<usize>().unwrap())
+            .sum();
+        assert_eq!(total, 2000, "every statement counted once");
     }
 
     #[test]

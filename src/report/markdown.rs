@@ -11,6 +11,8 @@ use std::fmt::Write;
 /// the start, line breaks as spaces and invisible controls shown as
 /// `\u{…}` (see [`crate::error::visible`]).
 pub fn escape(text: &str) -> String {
+    // Leading spaces would make an indented code block after "> ".
+    let text = text.trim_start_matches([' ', '\t', '\n', '\r']);
     let mut out = String::with_capacity(text.len());
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     for (i, c) in text.chars().enumerate() {
@@ -224,6 +226,7 @@ mod tests {
             "\\- 12. \\~x\\~ \\$y\\$ \\!\\[i\\](u) \\&lt;"
         );
         assert_eq!(super::escape("12. x"), "12\\. x");
+        assert_eq!(super::escape("\n    - code?"), "\\- code?");
         assert_eq!(super::escape("a\u{1b}[2J\u{202e}"), "a\\u{1b}\\[2J\\u{202e}");
     }
 

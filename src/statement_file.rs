@@ -687,7 +687,7 @@ impl Suggester {
         }
     }
 
-    fn suggest<'a>(&mut self, word: &str, ids: &HashMap<&'a str, (Option<usize>, usize)>) -> String {
+    fn suggest(&mut self, word: &str, ids: &HashMap<&str, (Option<usize>, usize)>) -> String {
         if let Some(s) = self.done.get(word) {
             return s.clone();
         }

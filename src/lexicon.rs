@@ -383,7 +383,7 @@ impl Lexicons {
         let f: LexiconFile = serde_json::from_str(&text).map_err(|e| {
             Error::input(Diagnostic::at(
                 path,
-                (e.line() > 0).then(|| (e.line(), e.column())),
+                crate::error::json_position(&text, &e),
                 format!("invalid lexicon file: {}", strip_position(&e.to_string())),
             ))
         })?;

@@ -54,6 +54,9 @@ pub struct Options {
     pub actors: Vec<PathBuf>,
     /// Told of every article extracted (the binary draws a progress bar).
     pub progress: Option<Progress>,
+    /// List every derived contradiction (`--all-derived`) instead of at most
+    /// [`analysis::DERIVED_LIMIT`] per dispute group.
+    pub all_derived: bool,
 }
 
 impl std::fmt::Debug for Options {
@@ -64,6 +67,7 @@ impl std::fmt::Debug for Options {
             .field("lexicons", &self.lexicons)
             .field("actors", &self.actors)
             .field("progress", &self.progress.is_some())
+            .field("all_derived", &self.all_derived)
             .finish()
     }
 }
@@ -147,8 +151,11 @@ fn article_id(path: &Path, taken: &mut std::collections::HashSet<String>) -> Str
 /// statement files are parsed, and everything is merged and linked. All input
 /// problems are reported together.
 pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
-    let (inputs, mut problems) = input::expand_all(paths);
-    let mut warnings = Vec::new();
+    let input::Expanded {
+        inputs,
+        mut problems,
+        mut warnings,
+    } = input::expand_checked(paths);
     let mut articles: Vec<(PathBuf, String)> = Vec::new();
     let mut files = Vec::new();
     for i in &inputs {
@@ -232,6 +239,11 @@ pub fn extract_all_with(
 pub fn run_analyze(paths: &[PathBuf], options: &Options) -> Result<(ClaimGraph, Analysis, Vec<Diagnostic>)> {
     let loaded = load(paths, options)?;
     let graph = ClaimGraph::build(loaded.set);
-    let analysis = analyze(&graph);
+    let listing = if options.all_derived {
+        analysis::DerivedListing::All
+    } else {
+        analysis::DerivedListing::default()
+    };
+    let analysis = analysis::analyze_with(&graph, listing);
     Ok((graph, analysis, loaded.warnings))
 }

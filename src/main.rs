@@ -94,6 +94,9 @@ struct InputArgs {
     /// Extra actors file (gazetteer entries; see docs/guide.md). Repeatable.
     #[arg(long, value_name = "FILE")]
     actors: Vec<PathBuf>,
+    /// List every derived contradiction (default: at most 100 per dispute group, the rest counted).
+    #[arg(long)]
+    all_derived: bool,
 }
 
 /// Files above which a progress bar is drawn (on a terminal).
@@ -134,6 +137,7 @@ impl InputArgs {
             lossy: self.lossy,
             lexicons: self.lexicon.clone(),
             actors: self.actors.clone(),
+            all_derived: self.all_derived,
         }
     }
 }
@@ -208,7 +212,11 @@ fn main() -> ExitCode {
                 c.downcast_ref::<claimgraph::Error>()
                     .is_some_and(|e| e.is_input_error())
             });
-            eprintln!("error: {e:#}");
+            // Line by line: the diagnostics' line breaks stay, any control
+            // character from the input (a path, a key) is shown escaped.
+            let message = format!("{e:#}");
+            let lines: Vec<_> = message.split('\n').map(claimgraph::error::visible).collect();
+            eprintln!("error: {}", lines.join("\n"));
             ExitCode::from(if input { 2 } else { 1 })
         }
     }
@@ -229,6 +237,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             color,
             input,
         } => {
+            not_an_input(output.as_deref(), &inputs)?;
             let (graph, analysis, warnings) = claimgraph::run_analyze(&inputs, &input.options(&inputs))?;
             warn(&warnings);
             let color = match color {
@@ -282,6 +291,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             {
                 anyhow::bail!("not writing a binary image to the terminal: give -o FILE");
             }
+            not_an_input(output.as_deref(), &inputs)?;
             let (graph, analysis, warnings) = claimgraph::run_analyze(&inputs, &input.options(&inputs))?;
             warn(&warnings);
             let options = RenderOptions {
@@ -306,7 +316,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     edge_labels,
                 },
             };
-            let bytes = render::render(&graph, &analysis, &options)?;
+            let (bytes, notes) = render::render_noted(&graph, &analysis, &options)?;
+            for note in notes {
+                eprintln!("note: {note}");
+            }
             emit(output, |w| w.write_all(&bytes))
         }
         Command::Extract {
@@ -315,11 +328,36 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             output,
             input,
         } => {
+            not_an_input(output.as_deref(), &inputs)?;
             let loaded = claimgraph::load(&inputs, &input.options(&inputs))?;
             warn(&loaded.warnings);
             emit(output, |w| loaded.set.write_json(w))
         }
     }
+}
+
+/// Refuses an output file that is one of the inputs (or inside an input
+/// directory): the report would replace what it was made from.
+fn not_an_input(output: Option<&std::path::Path>, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    let Some(output) = output else { return Ok(()) };
+    let Ok(target) = std::fs::canonicalize(output) else {
+        return Ok(()); // a new file cannot be an input
+    };
+    if !target.is_file() {
+        return Ok(()); // devices such as /dev/null
+    }
+    let clash = claimgraph::input::expand_all(inputs)
+        .0
+        .iter()
+        .any(|i| std::fs::canonicalize(&i.path).is_ok_and(|p| p == target));
+    if clash {
+        return Err(claimgraph::Error::Input(vec![claimgraph::Diagnostic::file(
+            output,
+            "is one of the inputs: not replacing an input with the output (choose another -o)",
+        )])
+        .into());
+    }
+    Ok(())
 }
 
 /// Streams the output to the file (atomically) or to standard output.
@@ -330,7 +368,9 @@ fn emit(output: Option<PathBuf>, fill: impl FnOnce(&mut dyn Write) -> std::io::R
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             match fill(&mut out).and_then(|_| out.flush()) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    anyhow::bail!("standard output was closed before everything was written (broken pipe)")
+                }
                 r => r.context("cannot write to standard output"),
             }
         }

@@ -12,7 +12,7 @@
 //! report, from a JSON syntax tree of the file, so the happy path is a single
 //! `serde_json` parse.
 
-use crate::error::{Diagnostic, Error, Result, line_col};
+use crate::error::{Diagnostic, Error, LineIndex, Result, line_col};
 use crate::model::{Actor, FORMAT, Kind, RelationType, StatementSet};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -110,11 +110,15 @@ pub fn parse(path: &Path, text: &str) -> Result<ParsedFile> {
     if problems.is_empty() {
         check_duplicates_within(&value, &mut problems);
     }
-    if !problems.is_empty() {
-        let locator = Locator::new(text);
-        return Err(Error::Input(
-            problems.into_iter().map(|p| locator.diagnostic(path, &p)).collect(),
-        ));
+    // A JSON object with a key twice would silently lose the first value
+    // (serde_json keeps the last): name every repeated key where it is.
+    let locator = Locator::new(text);
+    let mut diagnostics: Vec<Diagnostic> = problems.iter().map(|p| locator.diagnostic(path, p)).collect();
+    if let Some(ast) = &locator.ast {
+        repeated_keys(ast, &locator, path, &mut diagnostics);
+    }
+    if !diagnostics.is_empty() {
+        return Err(Error::Input(diagnostics));
     }
     let set: StatementSet = serde_json::from_value(value.take())
         .map_err(|e| Error::input(Diagnostic::file(path, format!("invalid statement file: {e}"))))?;
@@ -159,17 +163,7 @@ fn json_error(path: &Path, text: &str, e: &serde_json::Error) -> Diagnostic {
     } else {
         message = format!("invalid JSON: {message}");
     }
-    let pos = if e.line() == 0 {
-        None
-    } else {
-        // serde_json counts columns in bytes; report characters.
-        let line_start = text
-            .split_inclusive('\n')
-            .take(e.line() - 1)
-            .map(str::len)
-            .sum::<usize>();
-        Some(line_col(text, line_start + e.column().saturating_sub(1)))
-    };
+    let pos = crate::error::json_position(text, e);
     Diagnostic::at(path, pos, message)
 }
 
@@ -225,6 +219,7 @@ pub fn merge_with(files: &[ParsedFile], known: &[&StatementSet]) -> Result<State
             }
         }
     }
+    let mut suggester = Suggester::new();
     for (fi, f) in files.iter().enumerate() {
         for (ri, r) in f.set.relations.iter().enumerate() {
             for (end, id) in [("from", &r.from), ("to", &r.to)] {
@@ -236,7 +231,7 @@ pub fn merge_with(files: &[ParsedFile], known: &[&StatementSet]) -> Result<State
                         format!(
                             "relation {} refers to unknown statement \"{id}\"{}",
                             ri + 1,
-                            suggest(id, ids.keys().copied())
+                            suggester.suggest(id, &ids)
                         ),
                     ));
                 }
@@ -618,15 +613,92 @@ fn check_duplicates_within(value: &Value, out: &mut Vec<Problem>) {
     }
 }
 
-/// ` (did you mean "x"?)` for the closest candidate, or nothing.
+/// Every key that appears twice in one object, at its second place.
+fn repeated_keys(node: &jsonc_parser::ast::Value, locator: &Locator, file: &Path, out: &mut Vec<Diagnostic>) {
+    use jsonc_parser::ast::Value as V;
+    match node {
+        V::Object(obj) => {
+            let mut first: HashMap<&str, usize> = HashMap::new();
+            for p in &obj.properties {
+                let name = p.name.as_str();
+                match first.entry(name) {
+                    Entry::Vacant(v) => {
+                        v.insert(p.range.start);
+                    }
+                    Entry::Occupied(o) => {
+                        let (line, col) = locator.lines.line_col(locator.text, *o.get());
+                        out.push(Diagnostic::at(
+                            file,
+                            Some(locator.lines.line_col(locator.text, p.range.start)),
+                            format!("the key \"{name}\" appears twice in one object (first at line {line}, column {col}): remove one"),
+                        ));
+                    }
+                }
+                repeated_keys(&p.value, locator, file, out);
+            }
+        }
+        V::Array(arr) => {
+            for e in &arr.elements {
+                repeated_keys(e, locator, file, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Ids longer than this get no "did you mean".
+const SUGGEST_MAX_LEN: usize = 64;
+
+/// ` (did you mean "x"?)` for the closest candidate, or nothing. Cost is
+/// bounded by the candidates' count: callers with many (statement ids) use
+/// [`Suggester`].
 fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> String {
-    let limit = (word.chars().count() / 3).max(2);
+    let len = word.chars().count();
+    if len > SUGGEST_MAX_LEN {
+        return String::new();
+    }
+    let limit = (len / 3).max(2);
     candidates
+        .filter(|c| c.len() <= 4 * SUGGEST_MAX_LEN && c.chars().count().abs_diff(len) <= limit)
         .map(|c| (strsim::damerau_levenshtein(word, c), c))
         .filter(|(d, _)| *d <= limit)
         .min()
         .map(|(_, c)| format!(" (did you mean \"{c}\"?)"))
         .unwrap_or_default()
+}
+
+/// "Did you mean" for unknown statement ids, bounded whatever the number of
+/// ids and unknown references: each distinct unknown id is compared once,
+/// and comparing stops after [`Suggester::BUDGET`] candidate comparisons
+/// (20,000 relations to unknown ids among 20,000 ids would otherwise make
+/// 4×10^8 edit distances).
+struct Suggester {
+    done: HashMap<String, String>,
+    spent: usize,
+}
+
+impl Suggester {
+    const BUDGET: usize = 2_000_000;
+
+    fn new() -> Self {
+        Suggester {
+            done: HashMap::new(),
+            spent: 0,
+        }
+    }
+
+    fn suggest(&mut self, word: &str, ids: &HashMap<&str, (Option<usize>, usize)>) -> String {
+        if let Some(s) = self.done.get(word) {
+            return s.clone();
+        }
+        if self.spent + ids.len() > Self::BUDGET {
+            return String::new();
+        }
+        self.spent += ids.len();
+        let s = suggest(word, ids.keys().copied());
+        self.done.insert(word.to_string(), s.clone());
+        s
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -635,6 +707,8 @@ fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> String 
 struct Locator<'a> {
     text: &'a str,
     ast: Option<jsonc_parser::ast::Value<'a>>,
+    /// Built once: a file with 100,000 problems is not rescanned for each.
+    lines: LineIndex,
 }
 
 impl<'a> Locator<'a> {
@@ -647,7 +721,11 @@ impl<'a> Locator<'a> {
         let ast = jsonc_parser::parse_to_ast(text, &Default::default(), &options)
             .ok()
             .and_then(|r| r.value);
-        Locator { text, ast }
+        Locator {
+            text,
+            ast,
+            lines: LineIndex::new(text),
+        }
     }
 
     fn locate(&self, path: &[Seg]) -> Option<(usize, usize)> {
@@ -669,7 +747,7 @@ impl<'a> Locator<'a> {
                 _ => break,
             }
         }
-        Some(line_col(self.text, offset))
+        Some(self.lines.line_col(self.text, offset))
     }
 
     fn diagnostic(&self, file: &Path, p: &Problem) -> Diagnostic {
@@ -806,5 +884,51 @@ mod tests {
             e.iter().any(|m| m.contains("\"via\" must be a list of strings")),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn a_key_twice_in_one_object_is_an_error_where_it_is() {
+        let e = errors("{\"statements\": [{\"id\":\"a\",\"text\":\"x\",\"source\":null}],\n \"statements\": []}");
+        assert_eq!(
+            e,
+            ["t.json:2:2: the key \"statements\" appears twice in one object (first at line 1, column 2): remove one"]
+        );
+        let e = errors(r#"{"statements":[{"id":"a","text":"x","text":"y","source":null}]}"#);
+        assert!(e[0].starts_with("t.json:1:37: the key \"text\" appears twice"), "{e:?}");
+    }
+
+    #[test]
+    fn many_errors_are_located_without_rescanning() {
+        // 100,000 bad kinds, one per line: every one located (each with a
+        // lookup in the line index; scripts/bench-hostile.sh times it).
+        let mut text = String::from("{\"statements\": [\n");
+        for i in 0..100_000 {
+            if i > 0 {
+                text.push_str(",\n");
+            }
+            text.push_str(&format!(r#"{{"id":"s{i}","text":"x","source":null,"kind":"nope"}}"#));
+        }
+        text.push_str("\n]}");
+        let e = errors(&text);
+        assert_eq!(e.len(), 100_000);
+        assert!(e[99_999].starts_with("t.json:100001:"), "{}", e[99_999]);
+    }
+
+    #[test]
+    fn did_you_mean_is_bounded_for_many_unknown_ids() {
+        let mut st = Vec::new();
+        let mut rel = Vec::new();
+        for i in 0..20_000 {
+            st.push(format!(r#"{{"id":"s{i}","text":"x","source":null}}"#));
+            rel.push(format!(r#"{{"from":"s{i}","to":"z{i}","type":"supports"}}"#));
+        }
+        let text = format!(r#"{{"statements":[{}],"relations":[{}]}}"#, st.join(","), rel.join(","));
+        let f = parse(Path::new("t.json"), &text).unwrap();
+        let e = merge(&[f]).unwrap_err();
+        let Error::Input(d) = e else { panic!() };
+        assert_eq!(d.len(), 20_000);
+        // The first ones still get a suggestion; comparing stops at the budget.
+        assert!(d[0].to_string().contains("did you mean"), "{}", d[0]);
+        assert!(!d[19_999].to_string().contains("did you mean"), "{}", d[19_999]);
     }
 }

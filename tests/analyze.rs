@@ -136,7 +136,7 @@ fn bundled_example_analyses() {
 
 /// (fixture, expected fragments of the message, expected line:column or "")
 const BAD: &[(&str, &[&str], &str)] = &[
-    ("syntax.json", &["invalid JSON", "trailing comma"], ":4:3:"),
+    ("syntax.json", &["invalid JSON", "trailing comma"], ":3:45:"),
     (
         "misspelt-field.json",
         &["unknown field \"sorce\"", "did you mean \"source\""],

@@ -191,6 +191,10 @@ struct New {
 struct Memory {
     /// Recent speakers (latest last).
     speakers: Vec<Speaker>,
+    /// By the last word of their name: the latest person in `speakers` with
+    /// a name of several words (a surname alone is looked up here, not by a
+    /// scan of every speaker so far).
+    surnames: std::collections::HashMap<String, usize>,
     /// Recently named actors (latest last): (speaker, is country).
     /// The country named last (its speaker, as extraction would make it).
     last_country: Option<Speaker>,
@@ -1509,11 +1513,7 @@ impl Extractor {
         }
         // A surname alone after the full name ("Lopez" after "Maria Lopez").
         if caps.len() == 1
-            && let Some(known) = memory
-                .speakers
-                .iter()
-                .rev()
-                .find(|s| s.person && s.name.contains(' ') && s.name.ends_with(&format!(" {name}")))
+            && let Some(known) = memory.surnames.get(&name).map(|&i| &memory.speakers[i])
         {
             let mut sp = known.clone();
             sp.mention = mention;
@@ -1759,6 +1759,11 @@ impl Extractor {
                 co_sources.push(c.id.clone());
             }
             st.co_sources = co_sources.clone();
+            if sp.person
+                && let Some((_, surname)) = sp.name.rsplit_once(' ')
+            {
+                memory.surnames.insert(surname.to_string(), memory.speakers.len());
+            }
             memory.speakers.push(sp.clone());
             let at = (here.si, 0);
             let kind_is = |k: &str| sp.kind.as_deref() == Some(k);

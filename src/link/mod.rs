@@ -807,7 +807,9 @@ fn merge_actor_variants(set: &mut StatementSet) {
             }
         }
     }
-    let renamed: Vec<(String, String)> = rename.into_iter().collect();
+    // Sorted: aliases are added in the same order on every run.
+    let mut renamed: Vec<(String, String)> = rename.into_iter().collect();
+    renamed.sort_unstable();
     for (from, to) in renamed {
         if let Some(pos) = set.actors.iter().position(|a| a.id == from) {
             let old = set.actors.remove(pos);

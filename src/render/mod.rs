@@ -65,20 +65,40 @@ pub struct RenderOptions {
 
 /// Draws the graph in the requested format.
 pub fn render(graph: &ClaimGraph, analysis: &Analysis, options: &RenderOptions) -> Result<Vec<u8>> {
+    render_noted(graph, analysis, options).map(|(bytes, _)| bytes)
+}
+
+/// [`render`], with notes for the user on what the picture leaves out.
+pub fn render_noted(
+    graph: &ClaimGraph,
+    analysis: &Analysis,
+    options: &RenderOptions,
+) -> Result<(Vec<u8>, Vec<String>)> {
     let picture = Picture::new(graph, analysis, &options.picture);
+    let mut notes = Vec::new();
+    if picture.folded_actors > 0 {
+        notes.push(format!(
+            "{} actors with the fewest statements are drawn as one node, \"others\" (at most {} nodes: raise --max-nodes to draw more)",
+            picture.folded_actors, options.picture.max_nodes
+        ));
+    }
+    draw(graph, analysis, options, &picture).map(|bytes| (bytes, notes))
+}
+
+fn draw(graph: &ClaimGraph, analysis: &Analysis, options: &RenderOptions, picture: &Picture) -> Result<Vec<u8>> {
     let use_graphviz = match options.engine {
         Engine::Graphviz => true,
         Engine::Builtin => false,
         Engine::Auto => dot::graphviz_available(),
     };
     match options.format {
-        OutputFormat::Dot => Ok(dot::to_dot(&picture).into_bytes()),
-        OutputFormat::Html => Ok(html::to_html(graph, analysis, &picture).into_bytes()),
-        OutputFormat::Svg if use_graphviz => dot::run_dot(&dot::to_dot(&picture), GvFormat::Svg),
-        OutputFormat::Png if use_graphviz => dot::run_dot(&dot::to_dot(&picture), GvFormat::Png),
-        OutputFormat::Pdf if use_graphviz => dot::run_dot(&dot::to_dot(&picture), GvFormat::Pdf),
-        OutputFormat::Svg => Ok(svg::to_svg(&picture, svg::SvgOptions::default()).into_bytes()),
-        OutputFormat::Png => svg::svg_to_png(&svg::to_svg(&picture, svg::SvgOptions::default())),
+        OutputFormat::Dot => Ok(dot::to_dot(picture).into_bytes()),
+        OutputFormat::Html => Ok(html::to_html(graph, analysis, picture).into_bytes()),
+        OutputFormat::Svg if use_graphviz => dot::run_dot(&dot::to_dot(picture), GvFormat::Svg),
+        OutputFormat::Png if use_graphviz => dot::run_dot(&dot::to_dot(picture), GvFormat::Png),
+        OutputFormat::Pdf if use_graphviz => dot::run_dot(&dot::to_dot(picture), GvFormat::Pdf),
+        OutputFormat::Svg => Ok(svg::to_svg(picture, svg::SvgOptions::default()).into_bytes()),
+        OutputFormat::Png => svg::svg_to_png(&svg::to_svg(picture, svg::SvgOptions::default())),
         OutputFormat::Pdf => Err(Error::Tool(format!(
             "PDF needs graphviz, which the builtin engine does not replace: {}",
             dot::GRAPHVIZ_MISSING.trim_start_matches("graphviz is needed for this ")

@@ -191,6 +191,9 @@ pub struct Picture {
     /// How many statements the graph has (the picture may show fewer).
     pub statements_total: usize,
     pub edge_labels: bool,
+    /// Actors drawn together as one "others" node (an actor summary shows
+    /// at most `max_nodes` nodes).
+    pub folded_actors: usize,
 }
 
 impl Picture {
@@ -198,7 +201,7 @@ impl Picture {
     pub fn new(graph: &ClaimGraph, analysis: &Analysis, options: &PictureOptions) -> Picture {
         let keep = kept_statements(graph, analysis, options.only);
         if keep.len() > options.max_nodes {
-            return summary(graph, &keep);
+            return summary(graph, &keep, options.max_nodes);
         }
         let mut index = vec![usize::MAX; graph.statements().len()];
         let mut nodes = Vec::with_capacity(keep.len());
@@ -265,6 +268,7 @@ impl Picture {
             summary: false,
             statements_total: graph.statements().len(),
             edge_labels: options.edge_labels,
+            folded_actors: 0,
         }
     }
 }
@@ -312,28 +316,54 @@ fn sides_by_statement(analysis: &Analysis, n: usize) -> Vec<Option<(usize, Camp)
     out
 }
 
+/// The key of the node that stands for the actors a summary does not draw.
+const OTHERS: usize = usize::MAX - 1;
+
 /// One node per actor (and one for narration), edges weighted by how many
-/// relations of each type run between them.
-fn summary(graph: &ClaimGraph, keep: &[usize]) -> Picture {
+/// relations of each type run between them; at most `max_nodes` nodes: the
+/// actors with the fewest statements are drawn together as "others".
+fn summary(graph: &ClaimGraph, keep: &[usize], max_nodes: usize) -> Picture {
     let kept: BTreeSet<usize> = keep.iter().copied().collect();
-    // Actor index, or usize::MAX for narration.
-    let actor_of = |s: usize| graph.actor_of(s).unwrap_or(usize::MAX);
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
     for &s in keep {
-        *counts.entry(actor_of(s)).or_default() += 1;
+        *counts.entry(graph.actor_of(s).unwrap_or(usize::MAX)).or_default() += 1;
     }
+    // Too many actors: keep those with most statements (ties: first met).
+    let mut folded: BTreeSet<usize> = BTreeSet::new();
+    if counts.len() > max_nodes.max(2) {
+        let mut actors: Vec<(usize, usize)> = counts
+            .iter()
+            .filter(|(a, _)| **a != usize::MAX)
+            .map(|(&a, &n)| (a, n))
+            .collect();
+        actors.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        let room = max_nodes.max(2) - 1 - usize::from(counts.contains_key(&usize::MAX));
+        folded = actors[room.min(actors.len())..].iter().map(|&(a, _)| a).collect();
+        let n: usize = folded.iter().map(|a| counts[a]).sum();
+        counts.retain(|a, _| !folded.contains(a));
+        counts.insert(OTHERS, n);
+    }
+    // Actor index, usize::MAX for narration, OTHERS for the folded ones.
+    let actor_of = |s: usize| match graph.actor_of(s) {
+        Some(a) if folded.contains(&a) => OTHERS,
+        Some(a) => a,
+        None => usize::MAX,
+    };
     let mut node_of: BTreeMap<usize, usize> = BTreeMap::new();
     let mut nodes = Vec::new();
     let colors = assign_colors(
         &counts
             .iter()
-            .filter(|(a, _)| **a != usize::MAX)
+            .filter(|(a, _)| **a < OTHERS)
             .map(|(&a, &n)| (graph.actors()[a].id.clone(), n))
             .collect::<Vec<_>>(),
     );
     for (&actor, &n) in &counts {
         let (key, title, fill) = if actor == usize::MAX {
             ("narration".to_string(), "narration".to_string(), NARRATION_FILL)
+        } else if actor == OTHERS {
+            let title = format!("{} other actors", folded.len());
+            ("others".to_string(), title, NARRATION_FILL)
         } else {
             let a = &graph.actors()[actor];
             (a.id.clone(), a.name.clone(), colors[&a.id])
@@ -389,34 +419,50 @@ fn summary(graph: &ClaimGraph, keep: &[usize]) -> Picture {
         statements_total: graph.statements().len(),
         // The counts are the point of a summary: always shown.
         edge_labels: true,
+        folded_actors: folded.len(),
     }
 }
 
 /// Wraps text into lines of at most `width` characters (words longer than
 /// that are cut), at most `max_lines` lines (the last ends with "…").
+///
+/// Linear in the text it keeps, whatever its shape: every character is
+/// looked at once, and reading stops at the first line past `max_lines`.
 pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let width = width.max(1);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
+    let mut line_chars = 0;
     for word in text.split_whitespace() {
-        let mut word = word.to_string();
-        while word.chars().count() > width {
-            if !line.is_empty() {
+        if lines.len() > max_lines {
+            break;
+        }
+        let mut chars = word.chars();
+        let mut rest_len = word.chars().count();
+        // Cut a word longer than a line into whole lines.
+        while rest_len > width && lines.len() <= max_lines {
+            if line_chars > 0 {
                 lines.push(std::mem::take(&mut line));
+                line_chars = 0;
             }
-            let head: String = word.chars().take(width).collect();
-            word = word.chars().skip(width).collect();
-            lines.push(head);
+            lines.push(chars.by_ref().take(width).collect());
+            rest_len -= width;
         }
-        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
-        if needed > width && !line.is_empty() {
+        if lines.len() > max_lines {
+            break;
+        }
+        if line_chars > 0 && line_chars + 1 + rest_len > width {
             lines.push(std::mem::take(&mut line));
+            line_chars = 0;
         }
-        if !line.is_empty() {
+        if line_chars > 0 {
             line.push(' ');
+            line_chars += 1;
         }
-        line.push_str(&word);
+        line.extend(chars);
+        line_chars += rest_len;
     }
-    if !line.is_empty() {
+    if line_chars > 0 && lines.len() <= max_lines {
         lines.push(line);
     }
     if lines.len() > max_lines {
@@ -439,6 +485,68 @@ mod tests {
         assert_eq!(w.join(" "), "một hai ba bốn năm sáu bảy tám chín mười");
         let w = wrap(&"x".repeat(25), 10, 2);
         assert_eq!(w, vec!["x".repeat(10), format!("{}…", "x".repeat(9))]);
+        assert_eq!(
+            wrap(&"x".repeat(25), 10, 3),
+            vec!["x".repeat(10), "x".repeat(10), "x".repeat(5)]
+        );
+    }
+
+    #[test]
+    fn wrap_reads_only_what_it_keeps() {
+        // A 1 MB word without spaces: the cost is the kept lines, not the
+        // word's length times its lines (measured in scripts/bench-hostile.sh).
+        let word = "é".repeat(1 << 20);
+        let w = wrap(&word, 40, 8);
+        assert_eq!(w.len(), 8);
+        assert_eq!(w[7].chars().count(), 40);
+        // Same answers as before on ordinary text.
+        let t = "a bb ccc dddddddddddd e ffffffffffffffffffffffffff g";
+        assert_eq!(
+            wrap(t, 10, 10),
+            vec!["a bb ccc", "dddddddddd", "dd e", "ffffffffff", "ffffffffff", "ffffff g"]
+        );
+    }
+
+    #[test]
+    fn an_actor_summary_draws_at_most_max_nodes() {
+        use crate::model::{Relation, Statement, StatementSet};
+        let mut set = StatementSet::default();
+        for i in 0..2000 {
+            // Actor i % 500 (actor 0 has the most statements), and narration.
+            let source = (i % 7 != 0).then(|| format!("actor{}", if i < 100 { 0 } else { i % 500 }));
+            set.statements.push(Statement::new(format!("s{i}"), source, "x"));
+        }
+        for i in 1..2000 {
+            set.relations.push(Relation {
+                from: format!("s{i}"),
+                to: format!("s{}", i - 1),
+                kind: RelationType::Disputes,
+                confidence: None,
+                reason: None,
+            });
+        }
+        let graph = ClaimGraph::build(set);
+        let analysis = crate::analysis::analyze(&graph);
+        let options = PictureOptions {
+            max_nodes: 50,
+            ..PictureOptions::default()
+        };
+        let p = Picture::new(&graph, &analysis, &options);
+        assert!(p.summary);
+        assert_eq!(p.nodes.len(), 50);
+        assert_eq!(p.folded_actors, 500 - 48);
+        assert_eq!(p.nodes.iter().filter(|n| n.key == "others").count(), 1);
+        assert!(p.nodes.iter().any(|n| n.key == "narration"));
+        assert!(
+            p.nodes.iter().any(|n| n.title == "actor0"),
+            "the biggest actor is drawn"
+        );
+        let total: usize = p
+            .nodes
+            .iter()
+            .map(|n| n.text.split(' ').next().unwrap().parse::<usize>().unwrap())
+            .sum();
+        assert_eq!(total, 2000, "every statement counted once");
     }
 
     #[test]

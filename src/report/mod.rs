@@ -8,7 +8,7 @@
 mod markdown;
 mod text;
 
-use crate::analysis::{Analysis, Camp, Contradiction, SideGroup};
+use crate::analysis::{Analysis, Camp, Contradiction, DerivedSummary, SideGroup};
 use crate::graph::ClaimGraph;
 use crate::model::Statement;
 use serde::Serialize;
@@ -95,6 +95,9 @@ pub struct Report<'a> {
     pub format: &'static str,
     pub summary: SummaryView,
     pub contradictions: Vec<ContradictionView<'a>>,
+    /// Dispute groups whose derived contradictions were not all listed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub derived_summaries: Vec<DerivedSummaryView<'a>>,
     pub sides: Vec<SideView<'a>>,
     pub contested: Vec<ContestedView<'a>>,
     pub actors: Vec<ActorView<'a>>,
@@ -119,8 +122,35 @@ pub struct SummaryView {
     pub derived: usize,
     #[serde(rename = "self")]
     pub self_contradictions: usize,
+    /// Derived contradictions counted but not listed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub derived_not_listed: usize,
     pub groups: usize,
     pub inconsistencies: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// The derived contradictions of one dispute group, when there were too many
+/// to list: how many, and one of them as an example.
+#[derive(Debug, Serialize)]
+pub struct DerivedSummaryView<'a> {
+    /// The dispute group: its camp A against its camp B.
+    pub group: Option<usize>,
+    /// Distinct pairs found; a lower bound when `complete` is false.
+    pub count: usize,
+    /// False when counting stopped (see docs/limits.md).
+    pub complete: bool,
+    /// How many are in `contradictions`.
+    pub listed: usize,
+    /// The most listed per group (`--all-derived` lists them all).
+    pub limit: usize,
+    /// Position (1-based) of the example in `contradictions`.
+    pub example_number: Option<usize>,
+    /// One of them, with its path.
+    pub example: Option<ContradictionView<'a>>,
 }
 
 /// One relation on a derivation path or an inconsistency chain.
@@ -223,6 +253,7 @@ impl<'a> Report<'a> {
             direct: s.direct,
             derived: s.derived,
             self_contradictions: s.self_contradictions,
+            derived_not_listed: s.derived_not_listed,
             groups: analysis.sides.len(),
             inconsistencies: analysis.inconsistencies.len(),
         };
@@ -230,6 +261,7 @@ impl<'a> Report<'a> {
             format: REPORT_FORMAT,
             summary,
             contradictions: Vec::new(),
+            derived_summaries: Vec::new(),
             sides: Vec::new(),
             contested: Vec::new(),
             actors: Vec::new(),
@@ -242,6 +274,11 @@ impl<'a> Report<'a> {
     fn fill(mut self, analysis: &Analysis) -> Self {
         let graph = self.graph;
         self.contradictions = analysis.contradictions.iter().map(|c| self.contradiction(c)).collect();
+        self.derived_summaries = analysis
+            .derived_summaries
+            .iter()
+            .map(|d| self.derived_summary(d, analysis))
+            .collect();
         self.sides = analysis.sides.iter().flat_map(|g| self.side(g)).collect();
         self.contested = analysis
             .contested
@@ -403,6 +440,18 @@ impl<'a> Report<'a> {
         }
     }
 
+    fn derived_summary(&self, d: &DerivedSummary, analysis: &Analysis) -> DerivedSummaryView<'a> {
+        DerivedSummaryView {
+            group: d.group,
+            count: d.count,
+            complete: d.complete,
+            listed: d.listed,
+            limit: crate::analysis::DERIVED_LIMIT,
+            example_number: d.example.map(|e| e + 1),
+            example: d.example.map(|e| self.contradiction(&analysis.contradictions[e])),
+        }
+    }
+
     fn side(&self, g: &SideGroup) -> [SideView<'a>; 2] {
         let camp = |camp: Camp, statements: &[usize], actors: &[(usize, usize)]| SideView {
             group: g.id,
@@ -426,9 +475,10 @@ impl<'a> Report<'a> {
     /// "article, sentence N" for a statement (1-based sentence), or "".
     pub fn origin(&self, s: &Statement) -> String {
         match (&s.article, s.sentence) {
-            (Some(a), Some(n)) => format!("{a}, sentence {}", n + 1),
+            // u128: "sentence": 2^64 − 1 is sentence 2^64, not 0.
+            (Some(a), Some(n)) => format!("{a}, sentence {}", n as u128 + 1),
             (Some(a), None) => a.clone(),
-            (None, Some(n)) => format!("sentence {}", n + 1),
+            (None, Some(n)) => format!("sentence {}", n as u128 + 1),
             (None, None) => String::new(),
         }
     }

@@ -824,7 +824,7 @@ impl Extractor {
             && let Some((a, b)) = self.np_after(prep, lex, start)
             && b < hit.first
             && b - a <= 8
-            && hit.first - b <= 10
+            && hit.first - b <= 14
             && (b..hit.first).all(|i| prep.toks[i].word)
             && !prep.cues.iter().any(|h| h.first >= b && h.first < hit.first)
             && (has_mention(prep, a, b) || (a..b).any(|i| prep.toks[i].cap && i > 0) || {
@@ -1176,7 +1176,12 @@ impl Extractor {
         let mut j = start;
         while j < n {
             let t = &prep.toks[j];
-            if t.word
+            // Title and head phrases go whole ("Tổng thống", "Bộ trưởng", "người phát ngôn").
+            if let Some(k) = prep.phrase_starting_at(j, &|w| {
+                lex.np_words.contains(w) || lex.person_titles.contains_key(w) || lex.organisation_heads.contains(w)
+            }) {
+                j += k;
+            } else if t.word
                 && (t.cap
                     || prep.mention_at[j].is_some()
                     || lex.np_words.contains(t.folded)

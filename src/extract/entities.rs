@@ -169,43 +169,28 @@ impl Entities {
     /// person of the latest sentence that has one, within four sentences;
     /// gender must agree where both are known.
     pub fn person(&self, gender: Option<Gender>, at: (usize, usize)) -> Option<Speaker> {
-        // A person whose gender is known to agree first, then one whose gender is unknown.
-        if gender.is_some()
-            && let Some(sp) = self.person_with(&|e: &Entity| e.gender == gender, at)
-        {
-            return Some(sp);
-        }
-        self.person_with(
-            &|e: &Entity| gender.is_none() || e.gender.is_none() || e.gender == gender,
-            at,
-        )
-    }
-
-    fn person_with(&self, agrees: &dyn Fn(&Entity) -> bool, at: (usize, usize)) -> Option<Speaker> {
-        let mut best: Option<usize> = None;
-        // Same sentence, before the pronoun: the first such person.
+        let compatible = |e: &Entity| gender.is_none() || e.gender.is_none() || e.gender == gender;
+        // Nearest sentence first; within it, one whose gender is known to agree,
+        // else the first compatible one.
+        let pick = |range: &[(usize, usize, usize)]| -> Option<usize> {
+            let exact = range
+                .iter()
+                .find(|m| gender.is_some() && self.list[m.2].gender == gender)
+                .map(|m| m.2);
+            exact.or_else(|| range.iter().find(|m| compatible(&self.list[m.2])).map(|m| m.2))
+        };
         let end = self.person_mentions.partition_point(|m| (m.0, m.1) < at);
         let same_start = self.person_mentions[..end].partition_point(|m| m.0 < at.0);
-        if let Some(&(_, _, i)) = self.person_mentions[same_start..end]
-            .iter()
-            .find(|m| agrees(&self.list[m.2]))
-        {
-            best = Some(i);
-        }
-        if best.is_none() {
-            let mut k = same_start;
-            while k > 0 {
-                let s = self.person_mentions[k - 1].0;
-                if s + 4 < at.0 {
-                    break;
-                }
-                let first = self.person_mentions[..k].partition_point(|m| m.0 < s);
-                if let Some(&(_, _, i)) = self.person_mentions[first..k].iter().find(|m| agrees(&self.list[m.2])) {
-                    best = Some(i);
-                    break;
-                }
-                k = first;
+        let mut best = pick(&self.person_mentions[same_start..end]);
+        let mut k = same_start;
+        while best.is_none() && k > 0 {
+            let s = self.person_mentions[k - 1].0;
+            if s + 4 < at.0 {
+                break;
             }
+            let first = self.person_mentions[..k].partition_point(|m| m.0 < s);
+            best = pick(&self.person_mentions[first..k]);
+            k = first;
         }
         best.map(|i| self.list[i].speaker.clone())
     }

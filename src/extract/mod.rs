@@ -680,6 +680,17 @@ impl Extractor {
             f
         };
         let after_aux = skip_aux_back(prep, lex, hit.first);
+        // "… exclusive economic zone claims": a plural noun after a common noun, not a cue.
+        if lex.noun_like_cues.contains(prep.toks[hit.first].folded)
+            && after_aux == hit.first
+            && hit.first > 0
+            && prep.toks[hit.first - 1].word
+            && !prep.toks[hit.first - 1].cap
+            && !lex.np_words.contains(prep.toks[hit.first - 1].folded)
+            && !lex.pronouns.contains_key(prep.toks[hit.first - 1].folded)
+        {
+            return None;
+        }
 
         // Passive: "bị X gọi là", "was rejected by X".
         if let Some((speaker, np_start)) = self.passive_agent(prep, lex, memory, hit, after_aux) {
@@ -1112,17 +1123,6 @@ impl Extractor {
             a -= 1;
         }
         if end - a > 12 || a == end {
-            return None;
-        }
-        // "… exclusive economic zone claims": a plural noun, not a cue, after a common noun.
-        if prep
-            .toks
-            .get(end)
-            .is_some_and(|t| lex.noun_like_cues.contains(t.folded))
-            && prep.toks[end - 1].word
-            && !prep.toks[end - 1].cap
-            && !lex.np_words.contains(prep.toks[end - 1].folded)
-        {
             return None;
         }
         // A subject holds no finite verb ("the audit was incomplete and").

@@ -1076,7 +1076,6 @@ impl Extractor {
                 return Some((a, end));
             }
             // "Trong khi chủ phương tiện cho rằng": the clause opens after the marker.
-            let mut a = a;
             if let Some(k) = prep
                 .phrase_starting_at(a, &|w| {
                     lex.contrast_markers.iter().any(|c| c == w) || lex.subordinators.iter().any(|c| c == w)

@@ -21,6 +21,9 @@ pub struct Input {
     pub kind: InputKind,
 }
 
+/// The path that stands for standard input.
+pub const STDIN: &str = "-";
+
 /// Extensions picked up when a directory is given.
 pub const DIRECTORY_EXTENSIONS: [&str; 3] = ["txt", "md", "json"];
 
@@ -49,7 +52,13 @@ pub fn expand_all(paths: &[PathBuf]) -> (Vec<Input>, Vec<Diagnostic>) {
     let mut out = Vec::new();
     let mut problems = Vec::new();
     for p in paths {
-        if p.is_dir() {
+        if p.as_os_str() == STDIN {
+            // Read by the caller (`load` takes the bytes from `Options::stdin`).
+            out.push(Input {
+                path: p.clone(),
+                kind: InputKind::Article,
+            });
+        } else if p.is_dir() {
             let mut found = Vec::new();
             if let Err(e) = walk(p, &mut found) {
                 problems.push(Diagnostic::file(p, format!("cannot read the directory: {e}")));

@@ -54,6 +54,9 @@ pub struct Options {
     pub actors: Vec<PathBuf>,
     /// Told of every article extracted (the binary draws a progress bar).
     pub progress: Option<Progress>,
+    /// What the input path `-` stands for (the binary reads standard input
+    /// into it): a statement file when it starts with `{`, an article otherwise.
+    pub stdin: Option<std::sync::Arc<[u8]>>,
 }
 
 impl std::fmt::Debug for Options {
@@ -64,6 +67,7 @@ impl std::fmt::Debug for Options {
             .field("lexicons", &self.lexicons)
             .field("actors", &self.actors)
             .field("progress", &self.progress.is_some())
+            .field("stdin", &self.stdin.as_ref().map(|b| b.len()))
             .finish()
     }
 }
@@ -81,11 +85,16 @@ pub fn extractor(options: &Options) -> Result<Extractor> {
     for p in &options.lexicons {
         lexicons.extend_from_file(p)?;
     }
+    Ok(Extractor::new(lexicons, gazetteer(options)?))
+}
+
+/// The bundled gazetteer plus the user's actor files (`--actors`).
+pub fn gazetteer(options: &Options) -> Result<actors::Gazetteer> {
     let mut gazetteer = actors::Gazetteer::bundled();
     for p in &options.actors {
         gazetteer.extend_from_file(p)?;
     }
-    Ok(Extractor::new(lexicons, gazetteer))
+    Ok(gazetteer)
 }
 
 /// An article's text, checked: binary files and invalid UTF-8 are errors
@@ -143,6 +152,9 @@ fn article_id(path: &Path, taken: &mut std::collections::HashSet<String>) -> Str
     id
 }
 
+/// How standard input (the path `-`) is named in messages and statement files.
+pub const STDIN_NAME: &str = "<stdin>";
+
 /// Loads every input: articles are extracted (in parallel, in input order),
 /// statement files are parsed, and everything is merged and linked. All input
 /// problems are reported together.
@@ -152,6 +164,31 @@ pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
     let mut articles: Vec<(PathBuf, String)> = Vec::new();
     let mut files = Vec::new();
     for i in &inputs {
+        if i.path.as_os_str() == input::STDIN {
+            let name = Path::new(STDIN_NAME);
+            let Some(bytes) = options.stdin.as_deref() else {
+                problems.push(Diagnostic::file(name, "no standard input was provided to the library"));
+                continue;
+            };
+            let head = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+            if head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+                match statement_file::parse_bytes(name, bytes) {
+                    Ok(f) => files.push(f),
+                    Err(Error::Input(mut d)) => problems.append(&mut d),
+                    Err(e) => return Err(e),
+                }
+            } else {
+                match read_article(name, bytes, options.lossy, &mut warnings) {
+                    Ok(t) if t.trim().is_empty() => {
+                        warnings.push(Diagnostic::file(name, "empty article: no statements"))
+                    }
+                    Ok(t) => articles.push((name.to_path_buf(), t)),
+                    Err(Error::Input(mut d)) => problems.append(&mut d),
+                    Err(e) => return Err(e),
+                }
+            }
+            continue;
+        }
         match i.kind {
             InputKind::Statements => match statement_file::load(&i.path) {
                 Ok(f) => files.push(f),

@@ -26,8 +26,14 @@ pub(super) fn render(r: &Report, out: &mut impl Write) {
     let _ = writeln!(out, "# Claim graph report\n");
     let _ = writeln!(
         out,
-        "- **{}** statements ({} narration, {} implicit) from {} article(s), {} actors",
-        s.statements, s.narration, s.implicit, s.articles, s.actors
+        "- **{}** statements ({} narration, {} implicit) from {} article{}, {} actor{}",
+        s.statements,
+        s.narration,
+        s.implicit,
+        s.articles,
+        plural(s.articles),
+        s.actors,
+        plural(s.actors)
     );
     let _ = writeln!(
         out,
@@ -36,8 +42,15 @@ pub(super) fn render(r: &Report, out: &mut impl Write) {
     );
     let _ = writeln!(
         out,
-        "- **{}** contradictions ({} direct, {} derived, {} self) in {} dispute group(s); {} inconsistent relation(s)",
-        s.contradictions, s.direct, s.derived, s.self_contradictions, s.groups, s.inconsistencies
+        "- **{}** contradictions ({} direct, {} derived, {} self) in {} dispute group{}; {} inconsistent relation{}",
+        s.contradictions,
+        s.direct,
+        s.derived,
+        s.self_contradictions,
+        s.groups,
+        plural(s.groups),
+        s.inconsistencies,
+        plural(s.inconsistencies)
     );
 
     let _ = writeln!(out, "\n## Contradictions\n");
@@ -142,6 +155,11 @@ pub(super) fn render(r: &Report, out: &mut impl Write) {
             let _ = writeln!(out, "- {}", escape(&i.explanation));
         }
     }
+}
+
+/// "s" unless there is exactly one.
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 fn statement(out: &mut impl Write, r: &Report, s: &Statement) {

@@ -14,6 +14,7 @@
 
 pub mod actors;
 pub mod analysis;
+pub mod corrections;
 pub mod error;
 pub mod extract;
 pub mod graph;
@@ -77,6 +78,9 @@ impl std::fmt::Debug for Options {
 pub struct Loaded {
     pub set: StatementSet,
     pub warnings: Vec<Diagnostic>,
+    /// What statement files changed in what was loaded before them
+    /// (replaced, removed, added; see [`corrections`]), one note each.
+    pub changes: Vec<Diagnostic>,
 }
 
 /// Builds the extractor: bundled lexicons and gazetteer plus the user's files.
@@ -223,8 +227,16 @@ pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
         let ex = extractor(options)?;
         extract_all_with(&ex, &articles, options.language, options.progress.as_ref())
     };
-    let set = statement_file::merge_with(&files, &[&extracted])?;
-    Ok(Loaded { set, warnings })
+    let mut merged = corrections::merge(&files, &[&extracted])?;
+    warnings.extend(merged.warnings);
+    if !files.is_empty() {
+        corrections::resolve_sources(&mut merged.set, &gazetteer(options)?);
+    }
+    Ok(Loaded {
+        set: merged.set,
+        warnings,
+        changes: merged.changes,
+    })
 }
 
 /// Extracts and links articles given as (path, text).
@@ -247,12 +259,13 @@ pub fn extract_all_with(
         .par_iter()
         .zip(ids.par_iter())
         .map(|((path, text), id)| {
-            let e = ex.extract(&ArticleInput {
+            let mut e = ex.extract(&ArticleInput {
                 id: id.clone(),
                 path: Some(path.to_string_lossy().into_owned()),
                 text,
                 language,
             });
+            add_lines(&mut e.statements, text);
             if let Some(p) = progress {
                 p(
                     done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
@@ -263,6 +276,28 @@ pub fn extract_all_with(
         })
         .collect();
     link::link(ex, results)
+}
+
+/// Sets each statement's `line`: the line of the article where its span starts.
+fn add_lines(statements: &mut [Statement], text: &str) {
+    let mut starts: Vec<(usize, usize)> = statements
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.span.map(|[start, _]| (start, i)))
+        .collect();
+    starts.sort_unstable();
+    let (mut chars, mut at, mut line) = (text.chars(), 0, 1);
+    for (start, i) in starts {
+        while at < start {
+            match chars.next() {
+                Some('\n') => line += 1,
+                Some(_) => {}
+                None => break,
+            }
+            at += 1;
+        }
+        statements[i].line = Some(line);
+    }
 }
 
 /// Loads the inputs, builds the graph and analyses it.

@@ -301,7 +301,7 @@ fn warn(warnings: &[claimgraph::Diagnostic]) {
     }
 }
 
-/// Loads the inputs, builds the graph and analyses it.
+/// Loads the inputs (telling what corrections changed), builds the graph and analyses it.
 fn analyze_inputs(
     inputs: &[PathBuf],
     input: &InputArgs,
@@ -312,10 +312,13 @@ fn analyze_inputs(
     Ok((graph, analysis))
 }
 
-/// Loads the inputs and prints the warnings.
+/// Loads the inputs and prints the warnings and the corrections' notes.
 fn load(inputs: &[PathBuf], input: &InputArgs) -> anyhow::Result<claimgraph::Loaded> {
     let loaded = claimgraph::load(inputs, &input.options(inputs)?)?;
     warn(&loaded.warnings);
+    for c in &loaded.changes {
+        eprintln!("note: {c}");
+    }
     Ok(loaded)
 }
 

@@ -3,14 +3,14 @@
 use anyhow::Context;
 use claimgraph::lexicon::Language;
 use claimgraph::report::{self, TextOptions};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Who claims what, who backs whom and who denies what, from news coverage of a dispute.
 #[derive(Parser)]
-#[command(name = "claimgraph", version, about, long_about = None)]
+#[command(name = "claimgraph", version, about, long_about = None, after_help = MAIN_EXAMPLES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -81,7 +81,42 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Print a completion script for a shell (see the examples for where to install it).
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write one per command into a directory.
+    #[command(after_help = MAN_EXAMPLES)]
+    Man {
+        /// Write claimgraph.1 and claimgraph-COMMAND.1 into this directory instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
+
+const MAIN_EXAMPLES: &str = "\
+Examples:
+  claimgraph analyze data/articles/                        the contradiction report of the bundled articles
+  claimgraph extract article.txt -o article.json          a statement file to correct
+  claimgraph analyze article.txt fixes.json               the article with your corrections
+  claimgraph render data/articles/ -o report.html         the HTML report
+
+Exit codes: 0 success, 1 an output that cannot be written, 2 bad input or arguments, 130 interrupted.
+Documentation: docs/guide.md; claimgraph man | man -l -";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  claimgraph completions bash > ~/.local/share/bash-completion/completions/claimgraph
+  claimgraph completions zsh > ~/.zfunc/_claimgraph      (with fpath+=(~/.zfunc) before compinit)
+  claimgraph completions fish > ~/.config/fish/completions/claimgraph.fish";
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  claimgraph man | man -l -                                read it now
+  claimgraph man --dir ~/.local/share/man/man1             install the pages (then: man claimgraph)";
 
 const ANALYZE_EXAMPLES: &str = "\
 Examples:
@@ -419,6 +454,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let bytes = render::render(&graph, &analysis, &options)?;
             emit(output, |w| w.write_all(&bytes))
+        }
+        Command::Completions { shell } => {
+            // Generated in memory: clap_complete panics on a failed write.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "claimgraph", &mut script);
+            emit(None, |w| w.write_all(&script))
+        }
+        Command::Man { dir: None } => emit(None, |w| clap_mangen::Man::new(Cli::command()).render(w)),
+        Command::Man { dir: Some(dir) } => {
+            if !dir.is_dir() {
+                return Err(usage(format!("{}: no such directory", dir.display())));
+            }
+            let mut cmd = Cli::command().disable_help_subcommand(true);
+            cmd.build();
+            for page in std::iter::once(cmd.clone()).chain(cmd.get_subcommands().cloned()) {
+                let man = clap_mangen::Man::new(page);
+                let path = dir.join(man.get_filename());
+                claimgraph::output::write_atomic_with(&path, |w| man.render(w))?;
+            }
+            Ok(())
         }
         Command::Extract {
             inputs,

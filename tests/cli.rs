@@ -132,3 +132,62 @@ fn summaries_say_one_article() {
     assert!(r.stdout.contains("from 1 article, "), "{}", r.stdout);
     assert!(!r.stdout.contains("(s)"), "{}", r.stdout);
 }
+
+#[test]
+fn completions_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let r = run(&["completions", shell]);
+        assert_eq!(r.code, 0, "{shell}: {}", r.stderr);
+        for word in ["analyze", "extract", "render", "engine"] {
+            assert!(r.stdout.contains(word), "{shell} lacks {word}");
+        }
+    }
+    let bash = run(&["completions", "bash"]).stdout;
+    assert!(bash.contains("complete -F _claimgraph"), "{bash}");
+    // The script is valid bash.
+    if let Ok(mut child) = std::process::Command::new("bash")
+        .args(["-n"])
+        .stdin(Stdio::piped())
+        .spawn()
+    {
+        child.stdin.take().unwrap().write_all(bash.as_bytes()).unwrap();
+        assert!(child.wait().unwrap().success(), "bash -n accepts the script");
+    }
+    let r = run(&["completions", "tcsh"]);
+    assert_eq!(r.code, 2);
+}
+
+#[test]
+fn man_pages() {
+    let r = run(&["man"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains(".TH claimgraph 1"), "{}", r.stdout);
+    assert!(r.stdout.contains("claimgraph\\-analyze(1)"), "{}", r.stdout);
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(&["man", "--dir", dir.path().to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut pages: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    pages.sort();
+    assert_eq!(
+        pages,
+        [
+            "claimgraph-analyze.1",
+            "claimgraph-completions.1",
+            "claimgraph-extract.1",
+            "claimgraph-man.1",
+            "claimgraph-render.1",
+            "claimgraph.1"
+        ]
+    );
+    let analyze = std::fs::read_to_string(dir.path().join("claimgraph-analyze.1")).unwrap();
+    assert!(
+        analyze.contains("Examples:") && analyze.contains("\\-\\-format"),
+        "{analyze}"
+    );
+    let r = run(&["man", "--dir", "/no/such/dir"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("/no/such/dir: no such directory"), "{}", r.stderr);
+}

@@ -11,6 +11,44 @@
 //!
 //! The library never prints and never exits; the binary (`src/main.rs`) parses
 //! arguments, calls [`load`], [`run_analyze`] and friends, and prints.
+//!
+//! # Example
+//!
+//! Extract the statements of an article held in memory, analyse them and
+//! print the contradictions:
+//!
+//! ```
+//! use claimgraph::{ClaimGraph, Options, analyze, extract_all, extractor};
+//! use std::path::PathBuf;
+//!
+//! let text = "Northland said the dam was breached by southern artillery. \
+//!             Southland denied that its forces shelled the dam.";
+//! let ex = extractor(&Options::default())?;
+//! let set = extract_all(&ex, &[(PathBuf::from("dam.txt"), text.to_string())], None);
+//! for s in &set.statements {
+//!     // Every statement carries its evidence: the source as named, the cue, the sentence.
+//!     println!("{} {:?} ({:?}) {}: {}", s.id, s.source, s.source_mention, s.kind, s.text);
+//! }
+//! for r in &set.relations {
+//!     // A relation's type is `kind` in Rust, "type" in statement files.
+//!     println!("{} {} {}: {:?}", r.from, r.kind, r.to, r.reason);
+//! }
+//! let graph = ClaimGraph::build(set);
+//! let analysis = analyze(&graph);
+//! for c in &analysis.contradictions {
+//!     let (a, b) = (&graph.statements()[c.a], &graph.statements()[c.b]);
+//!     println!("{} contradiction: {} / {}", c.kind.as_str(), a.text, b.text);
+//! }
+//! # Ok::<(), claimgraph::Error>(())
+//! ```
+//!
+//! # Features
+//!
+//! - `cli` (default): the `claimgraph` binary (clap, indicatif, ctrlc,
+//!   clap_complete, clap_mangen, anyhow). Without it the library builds
+//!   without any of them: `claimgraph = { version = "0.1", default-features = false }`.
+//! - `render` (default, needed by `cli`): the `render` module
+//!   (graphviz-rust, resvg).
 
 pub mod actors;
 pub mod analysis;
@@ -23,6 +61,7 @@ pub mod lexicon;
 pub mod link;
 pub mod model;
 pub mod output;
+#[cfg(feature = "render")]
 pub mod render;
 pub mod report;
 pub mod statement_file;
@@ -161,7 +200,30 @@ pub const STDIN_NAME: &str = "<stdin>";
 
 /// Loads every input: articles are extracted (in parallel, in input order),
 /// statement files are parsed, and everything is merged and linked. All input
-/// problems are reported together.
+/// problems are reported together. Statement files apply, in the order
+/// given, over the extraction and the files before them ([`corrections`]).
+///
+/// ```
+/// use claimgraph::{Options, load};
+/// use std::path::PathBuf;
+///
+/// let dir = tempfile::tempdir()?;
+/// let file = dir.path().join("statements.json");
+/// std::fs::write(&file, r#"{"statements": [
+///     {"id": "s1", "source": "Northland", "text": "the dam was breached by artillery"},
+///     {"id": "s2", "source": "Southland", "kind": "denial", "text": "its forces shelled the dam"}],
+///   "relations": [{"from": "s2", "to": "s1", "type": "denies"}]}"#)?;
+/// let loaded = load(&[file], &Options::default())?;
+/// assert_eq!(loaded.set.statements.len(), 2);
+///
+/// // Every problem is a diagnostic naming the file, line and column.
+/// let bad = dir.path().join("bad.json");
+/// std::fs::write(&bad, r#"{"statements": [{"id": "s1", "sorce": "X", "text": "t"}]}"#)?;
+/// let err = load(&[bad], &Options::default()).unwrap_err();
+/// assert!(err.is_input_error());
+/// assert!(err.to_string().contains("bad.json:1:30: unknown field \"sorce\""), "{err}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
     let (inputs, mut problems) = input::expand_all(paths);
     let mut warnings = Vec::new();
@@ -239,7 +301,22 @@ pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
     })
 }
 
-/// Extracts and links articles given as (path, text).
+/// Extracts and links articles given as (path, text); the path names the
+/// article (its file stem is the article id) and is never read.
+///
+/// ```
+/// use claimgraph::{Kind, Options, extract_all, extractor};
+/// use std::path::PathBuf;
+///
+/// let ex = extractor(&Options::default())?;
+/// let text = "Southland denied that its forces shelled the dam.";
+/// let set = extract_all(&ex, &[(PathBuf::from("dam.txt"), text.to_string())], None);
+/// let denial = set.statements.iter().find(|s| s.kind == Kind::Denial).unwrap();
+/// assert_eq!(denial.id, "dam/s1");
+/// assert_eq!(denial.cue.as_deref(), Some("denied"));
+/// assert_eq!(denial.line, Some(1));
+/// # Ok::<(), claimgraph::Error>(())
+/// ```
 pub fn extract_all(ex: &Extractor, articles: &[(PathBuf, String)], language: Option<Language>) -> StatementSet {
     extract_all_with(ex, articles, language, None)
 }
@@ -300,7 +377,21 @@ fn add_lines(statements: &mut [Statement], text: &str) {
     }
 }
 
-/// Loads the inputs, builds the graph and analyses it.
+/// Loads the inputs, builds the graph and analyses it (the notes of
+/// [`Loaded::changes`] are dropped: call [`load`] to see them).
+///
+/// ```
+/// use claimgraph::{Options, report, run_analyze};
+/// use std::path::PathBuf;
+///
+/// let inputs = [PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/examples/armenia-azerbaijan.json")];
+/// let (graph, analysis, warnings) = run_analyze(&inputs, &Options::default())?;
+/// assert!(warnings.is_empty());
+/// assert!(!analysis.contradictions.is_empty());
+/// let markdown = report::render(&graph, &analysis, report::Format::Markdown, Default::default());
+/// assert!(markdown.starts_with("# Claim graph report"));
+/// # Ok::<(), claimgraph::Error>(())
+/// ```
 pub fn run_analyze(paths: &[PathBuf], options: &Options) -> Result<(ClaimGraph, Analysis, Vec<Diagnostic>)> {
     let loaded = load(paths, options)?;
     let graph = ClaimGraph::build(loaded.set);

@@ -426,7 +426,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             if matches!(format, OutputFormat::Pdf) && matches!(engine, EngineArg::Builtin) {
                 return Err(usage(
-                    "the builtin engine draws SVG and PNG only: PDF needs --engine graphviz (or auto)",
+                    "the builtin engine draws SVG and PNG only: PDF needs Graphviz (--engine graphviz or auto)",
                 ));
             }
             let (graph, analysis) = analyze_inputs(&inputs, &input)?;

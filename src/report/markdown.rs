@@ -155,6 +155,8 @@ pub(super) fn render(r: &Report, out: &mut impl Write) {
             let _ = writeln!(out, "- {}", escape(&i.explanation));
         }
     }
+
+    statements_section(out, r);
 }
 
 /// "s" unless there is exactly one.
@@ -170,18 +172,71 @@ fn statement(out: &mut impl Write, r: &Report, s: &Statement) {
     if let Some(c) = &s.cue {
         extra.push(format!("cue “{}”", escape(c)));
     }
-    let origin = r.origin(s);
+    let origin = r.location(s);
     if !origin.is_empty() {
         extra.push(escape(&origin));
     }
     let _ = writeln!(
         out,
-        "> `{}` **{}** ({})  \n> {}\n",
+        "> `{}` **{}** ({})  \n> {}",
         s.id,
         escape(r.source_of(&s.id)),
         extra.join(", "),
         escape(&s.text)
     );
+    for line in evidence(r, s) {
+        let _ = writeln!(out, ">  \n> {line}");
+    }
+    let _ = writeln!(out);
+}
+
+/// How the source was named, the sentence and the note, as Markdown lines.
+fn evidence(r: &Report, s: &Statement) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(m) = &s.source_mention
+        && m != r.source_of(&s.id)
+    {
+        lines.push(format!("*as named:* “{}”", escape(m)));
+    }
+    if let Some(q) = &s.quote
+        && q != &s.text
+    {
+        lines.push(format!("*sentence:* “{}”", escape(q)));
+    }
+    if let Some(n) = &s.note {
+        lines.push(format!("*note:* {}", escape(n)));
+    }
+    lines
+}
+
+/// The evidence of every statement the report mentions.
+fn statements_section(out: &mut impl Write, r: &Report) {
+    let _ = writeln!(out, "\n## Statements\n");
+    if r.statements.is_empty() {
+        let _ = writeln!(out, "None.");
+    }
+    for v in &r.statements {
+        let s = r.by_id(v.id);
+        let mut what = vec![s.kind.as_str().to_string()];
+        if let Some(c) = &s.cue {
+            what.push(format!("cue “{}”", escape(c)));
+        }
+        let location = r.location(s);
+        if !location.is_empty() {
+            what.push(escape(&location));
+        }
+        let _ = writeln!(
+            out,
+            "- `{}` **{}** ({}): {}",
+            v.id,
+            escape(v.source_name),
+            what.join(", "),
+            escape(&s.text)
+        );
+        for line in evidence(r, s) {
+            let _ = writeln!(out, "  - {line}");
+        }
+    }
 }
 
 #[cfg(test)]

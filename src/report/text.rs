@@ -175,29 +175,91 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
             let _ = writeln!(out, "  - {}", i.explanation);
         }
     }
+
+    statements_section(out, &st, r);
 }
 
 fn statement_line(out: &mut impl Write, st: &Styles, r: &Report, label: &str, s: &Statement) {
-    let origin = r.origin(s);
+    let origin = r.location(s);
     let mut extra = Vec::new();
     if s.implicit {
         extra.push("implicit".to_string());
     }
     extra.push(s.kind.as_str().to_string());
     if let Some(c) = &s.cue {
-        extra.push(format!("cue \"{c}\""));
+        extra.push(format!("cue \"{}\"", shown(c)));
     }
     if !origin.is_empty() {
-        extra.push(origin);
+        extra.push(shown(&origin));
     }
     let _ = writeln!(
         out,
         "    {label} {} {} [{}]",
         paint(st.id, &s.id),
-        paint(st.source, r.source_of(&s.id)),
+        paint(st.source, &shown(r.source_of(&s.id))),
         extra.join(", ")
     );
-    let _ = writeln!(out, "      \"{}\"", s.text);
+    let _ = writeln!(out, "      \"{}\"", shown(&s.text));
+    evidence_lines(out, st, r, s, "      ");
+}
+
+/// How the source was named, the sentence, the note: what a reader checks.
+fn evidence_lines(out: &mut impl Write, st: &Styles, r: &Report, s: &Statement, indent: &str) {
+    if let Some(m) = &s.source_mention
+        && m != r.source_of(&s.id)
+    {
+        let _ = writeln!(out, "{indent}{} \"{}\"", paint(st.dim, "as named:"), shown(m));
+    }
+    if let Some(q) = &s.quote
+        && q != &s.text
+    {
+        let _ = writeln!(out, "{indent}{} \"{}\"", paint(st.dim, "sentence:"), shown(q));
+    }
+    if let Some(n) = &s.note {
+        let _ = writeln!(out, "{indent}{} {}", paint(st.dim, "note:"), shown(n));
+    }
+}
+
+/// The evidence of every statement the report mentions.
+fn statements_section(out: &mut impl Write, st: &Styles, r: &Report) {
+    let _ = writeln!(out, "\n{}", paint(st.heading, "Statements"));
+    if r.statements.is_empty() {
+        let _ = writeln!(out, "  none");
+    }
+    for v in &r.statements {
+        let s = r.by_id(v.id);
+        let mut what = vec![s.kind.as_str().to_string()];
+        if let Some(c) = &s.cue {
+            what.push(format!("cue \"{}\"", shown(c)));
+        }
+        let location = r.location(s);
+        if !location.is_empty() {
+            what.push(shown(&location));
+        }
+        let _ = writeln!(
+            out,
+            "  {} {} [{}]: {}",
+            paint(st.id, v.id),
+            paint(st.source, &shown(v.source_name)),
+            what.join(", "),
+            shown(&s.text)
+        );
+        evidence_lines(out, st, r, s, "    ");
+    }
+}
+
+/// Text for the terminal: control characters (escape sequences, bidi
+/// controls, line breaks) are shown escaped, never sent to the terminal.
+fn shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// "Armenia ×2, EU ×1"

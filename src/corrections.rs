@@ -469,8 +469,14 @@ pub fn resolve_sources(set: &mut StatementSet, gazetteer: &Gazetteer) {
         known.extend(std::iter::once(&a.name).chain(&a.aliases).map(|n| fold_name(n)));
     }
     let mut names: Option<HashMap<String, usize>> = None;
+    // Sources repeat: each distinct one is folded and looked up once.
+    let mut memo: HashMap<String, Option<usize>> = HashMap::new();
     let mut lookup = |name: &str| -> Option<usize> {
+        if let Some(&found) = memo.get(name) {
+            return found;
+        }
         if known.contains(name) || known.contains(&fold_name(name)) {
+            memo.insert(name.to_string(), None);
             return None;
         }
         let names = names.get_or_insert_with(|| {
@@ -485,7 +491,9 @@ pub fn resolve_sources(set: &mut StatementSet, gazetteer: &Gazetteer) {
             }
             map
         });
-        names.get(&fold_name(name)).map(|&i| gazetteer.speaker(i))
+        let found = names.get(&fold_name(name)).map(|&i| gazetteer.speaker(i));
+        memo.insert(name.to_string(), found);
+        found
     };
     let mut added: Vec<usize> = Vec::new();
     for s in &mut set.statements {

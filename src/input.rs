@@ -22,6 +22,9 @@ pub struct Input {
     pub kind: InputKind,
 }
 
+/// The path that stands for standard input.
+pub const STDIN: &str = "-";
+
 /// Extensions picked up when a directory is given.
 pub const DIRECTORY_EXTENSIONS: [&str; 3] = ["txt", "md", "json"];
 
@@ -88,6 +91,14 @@ pub fn expand_checked(paths: &[PathBuf]) -> Expanded {
         }
     };
     for p in paths {
+        if p.as_os_str() == STDIN {
+            // Read by the caller (`load` takes the bytes from `Options::stdin`).
+            e.inputs.push(Input {
+                path: p.clone(),
+                kind: InputKind::Article,
+            });
+            continue;
+        }
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => {
                 let mut found = Vec::new();

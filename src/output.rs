@@ -129,7 +129,9 @@ pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::
         .prefix(".claimgraph-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(err)?;
+        // tempfile names its random temporary file in the error: the user
+        // gave `path`, which `Error::Write` names, so keep only the cause.
+        .map_err(|e| err(without_temporary_name(e)))?;
     let _registered = InFlight::new(tmp.path());
     {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
@@ -148,6 +150,16 @@ pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
+}
+
+/// The operating system's error without the temporary file's name that
+/// tempfile appends to it (" at path \"…/.claimgraph-XXXX.tmp\"").
+fn without_temporary_name(e: std::io::Error) -> std::io::Error {
+    let text = e.to_string();
+    match text.rfind(" at path ") {
+        Some(i) => std::io::Error::new(e.kind(), text[..i].to_string()),
+        None => e,
+    }
 }
 
 #[cfg(unix)]
@@ -204,5 +216,6 @@ mod tests {
         let p = dir.path().join("no/such/dir/out.txt");
         let e = write_atomic(&p, b"x").unwrap_err();
         assert!(e.to_string().contains("out.txt"), "{e}");
+        assert!(!e.to_string().contains(".claimgraph-"), "no temporary name: {e}");
     }
 }

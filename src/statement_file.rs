@@ -143,6 +143,11 @@ fn quick_check(set: &StatementSet) -> bool {
             .all(|r| !blank(&r.from) && !blank(&r.to) && r.confidence.is_none_or(|c| (0.0..=1.0).contains(&c)))
         && set.actors.iter().all(|a| !blank(&a.id) && !blank(&a.name))
         && set.articles.iter().all(|a| !blank(&a.id))
+        && set.remove.iter().all(|r| {
+            [&r.statement, &r.from, &r.to]
+                .into_iter()
+                .all(|x| x.as_deref().is_none_or(|x| !blank(x)))
+        })
         && unique(set.actors.iter().map(|a| a.id.as_str()))
         && unique(set.articles.iter().map(|a| a.id.as_str()))
 }
@@ -167,92 +172,41 @@ fn json_error(path: &Path, text: &str, e: &serde_json::Error) -> Diagnostic {
     Diagnostic::at(path, pos, message)
 }
 
-/// Merges parsed files into one set. Statement ids must be unique across all
-/// files; relations may point into any of the files. Actors and articles with
-/// the same id are merged (aliases united, the first name kept).
+/// Merges parsed files into one set, each file applied over the files before
+/// it (see [`crate::corrections`]): a statement id given twice in one file is
+/// an error, a statement with the id of one loaded before replaces it.
+/// Relations may point into any of the files. Actors and articles with the same
+/// id are merged (aliases united, the first name kept).
 pub fn merge(files: &[ParsedFile]) -> Result<StatementSet> {
     merge_with(files, &[])
 }
 
 /// Like [`merge`], with statements that are already known (for instance
-/// extracted from articles): statement-file relations may point at them.
+/// extracted from articles): statement files apply over them.
 pub fn merge_with(files: &[ParsedFile], known: &[&StatementSet]) -> Result<StatementSet> {
-    let mut out = StatementSet::default();
-    for k in known {
-        append(&mut out, k);
-    }
-    let mut problems = Vec::new();
-    let mut locators: Vec<Option<Locator>> = files.iter().map(|_| None).collect();
-    let mut place = |file: usize, path: Vec<Seg>| -> Option<(usize, usize)> {
-        locators[file]
-            .get_or_insert_with(|| Locator::new(&files[file].text))
-            .locate(&path)
-    };
-    // statement id → (file index or None for a known set, statement index)
-    let mut ids: HashMap<&str, (Option<usize>, usize)> = HashMap::new();
-    for k in known {
-        for (i, s) in k.statements.iter().enumerate() {
-            ids.entry(s.id.as_str()).or_insert((None, i));
+    crate::corrections::merge(files, known).map(|m| m.set)
+}
+
+impl ParsedFile {
+    /// Where items of this file are, for messages: each wanted item is
+    /// (section, index, field), a section being `statements`, `relations` or
+    /// `remove`. One syntax tree serves the whole batch.
+    pub fn positions(&self, wanted: &[(&str, usize, &str)]) -> Vec<Option<(usize, usize)>> {
+        if wanted.is_empty() {
+            return Vec::new();
         }
+        let locator = Locator::new(&self.text);
+        wanted
+            .iter()
+            .map(|&(section, index, field)| {
+                locator.locate(&[
+                    Seg::Key(section.to_string()),
+                    Seg::Index(index),
+                    Seg::Key(field.to_string()),
+                ])
+            })
+            .collect()
     }
-    for (fi, f) in files.iter().enumerate() {
-        for (si, s) in f.set.statements.iter().enumerate() {
-            match ids.entry(s.id.as_str()) {
-                Entry::Vacant(v) => {
-                    v.insert((Some(fi), si));
-                }
-                Entry::Occupied(o) => {
-                    let first = match o.get() {
-                        (Some(ff), fsi) => {
-                            let pos = place(*ff, stmt_path(*fsi, "id"));
-                            Diagnostic::at(&files[*ff].path, pos, "").place()
-                        }
-                        (None, _) => "an article given in the same run".to_string(),
-                    };
-                    let pos = place(fi, stmt_path(si, "id"));
-                    problems.push(Diagnostic::at(
-                        &f.path,
-                        pos,
-                        format!("duplicate statement id \"{}\" (first defined at {first})", s.id),
-                    ));
-                }
-            }
-        }
-    }
-    let mut suggester = Suggester::new();
-    for (fi, f) in files.iter().enumerate() {
-        for (ri, r) in f.set.relations.iter().enumerate() {
-            for (end, id) in [("from", &r.from), ("to", &r.to)] {
-                if !ids.contains_key(id.as_str()) {
-                    let pos = place(fi, rel_path(ri, end));
-                    problems.push(Diagnostic::at(
-                        &f.path,
-                        pos,
-                        format!(
-                            "relation {} refers to unknown statement \"{id}\"{}",
-                            ri + 1,
-                            suggester.suggest(id, &ids)
-                        ),
-                    ));
-                }
-            }
-            if r.from == r.to {
-                let pos = place(fi, rel_path(ri, "to"));
-                problems.push(Diagnostic::at(
-                    &f.path,
-                    pos,
-                    format!("relation {} relates statement \"{}\" to itself", ri + 1, r.from),
-                ));
-            }
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Error::Input(problems));
-    }
-    for f in files {
-        append(&mut out, &f.set);
-    }
-    Ok(out)
 }
 
 /// Appends `from` to `into`, merging actors and articles by id.
@@ -302,14 +256,6 @@ enum Seg {
 struct Problem {
     path: Vec<Seg>,
     message: String,
-}
-
-fn stmt_path(i: usize, field: &str) -> Vec<Seg> {
-    vec![Seg::Key("statements".into()), Seg::Index(i), Seg::Key(field.into())]
-}
-
-fn rel_path(i: usize, field: &str) -> Vec<Seg> {
-    vec![Seg::Key("relations".into()), Seg::Index(i), Seg::Key(field.into())]
 }
 
 #[derive(Clone, Copy)]
@@ -403,8 +349,20 @@ static STATEMENT: Schema = Schema {
         opt_nn("co_sources", Ty::StrList),
         opt("quote", Ty::Str),
         opt("span", Ty::Span),
+        opt("line", Ty::UInt),
         opt_nn("implicit", Ty::Bool),
         opt_nn("headline", Ty::Bool),
+        opt("note", Ty::Str),
+    ],
+};
+
+static REMOVAL: Schema = Schema {
+    what: "removal",
+    fields: &[
+        opt("statement", Ty::Str),
+        opt("from", Ty::Str),
+        opt("to", Ty::Str),
+        opt("note", Ty::Str),
     ],
 };
 
@@ -427,6 +385,7 @@ static TOP: Schema = Schema {
         opt_nn("actors", Ty::List(&ACTOR)),
         req("statements", Ty::List(&STATEMENT)),
         opt_nn("relations", Ty::List(&RELATION)),
+        opt_nn("remove", Ty::List(&REMOVAL)),
     ],
 };
 
@@ -502,7 +461,7 @@ fn check_value(v: &Value, field: &Field, path: &mut Vec<Seg>, out: &mut Vec<Prob
             } else {
                 "a string"
             }),
-            Some(s) if s.trim().is_empty() && matches!(name, "id" | "text" | "from" | "to" | "name") => {
+            Some(s) if s.trim().is_empty() && matches!(name, "id" | "text" | "from" | "to" | "name" | "statement") => {
                 out.push(Problem {
                     path: path.clone(),
                     message: format!("\"{name}\" must not be empty"),
@@ -652,7 +611,7 @@ const SUGGEST_MAX_LEN: usize = 64;
 /// ` (did you mean "x"?)` for the closest candidate, or nothing. Cost is
 /// bounded by the candidates' count: callers with many (statement ids) use
 /// [`Suggester`].
-fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+pub(crate) fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> String {
     let len = word.chars().count();
     if len > SUGGEST_MAX_LEN {
         return String::new();
@@ -672,7 +631,8 @@ fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> String 
 /// and comparing stops after [`Suggester::BUDGET`] candidate comparisons
 /// (20,000 relations to unknown ids among 20,000 ids would otherwise make
 /// 4×10^8 edit distances).
-struct Suggester {
+#[derive(Default)]
+pub(crate) struct Suggester {
     done: HashMap<String, String>,
     spent: usize,
 }
@@ -680,14 +640,7 @@ struct Suggester {
 impl Suggester {
     const BUDGET: usize = 2_000_000;
 
-    fn new() -> Self {
-        Suggester {
-            done: HashMap::new(),
-            spent: 0,
-        }
-    }
-
-    fn suggest(&mut self, word: &str, ids: &HashMap<&str, (Option<usize>, usize)>) -> String {
+    pub(crate) fn suggest<'a>(&mut self, word: &str, ids: impl ExactSizeIterator<Item = &'a str>) -> String {
         if let Some(s) = self.done.get(word) {
             return s.clone();
         }
@@ -695,7 +648,7 @@ impl Suggester {
             return String::new();
         }
         self.spent += ids.len();
-        let s = suggest(word, ids.keys().copied());
+        let s = suggest(word, ids);
         self.done.insert(word.to_string(), s.clone());
         s
     }
@@ -824,7 +777,7 @@ mod tests {
     }
 
     #[test]
-    fn duplicates_across_files_name_both_places() {
+    fn an_id_given_again_in_a_later_file_replaces_naming_both_places() {
         let a = parse(
             Path::new("a.json"),
             r#"{"statements":[{"id":"s","text":"x","source":null}]}"#,
@@ -835,10 +788,12 @@ mod tests {
             "{\"statements\":[\n{\"id\":\"s\",\"text\":\"y\",\"source\":null}]}",
         )
         .unwrap();
-        let e = merge(&[a, b]).unwrap_err().to_string();
-        assert!(
-            e.contains("b.json:2:2: duplicate statement id \"s\" (first defined at a.json:1:17)"),
-            "{e}"
+        let m = crate::corrections::merge(&[a, b], &[]).unwrap();
+        assert_eq!(m.set.statements.len(), 1);
+        assert_eq!(m.set.statements[0].text, "y");
+        assert_eq!(
+            m.changes[0].to_string(),
+            "b.json:2:2: replaces statement \"s\" (given at a.json:1:17)"
         );
     }
 

@@ -38,7 +38,7 @@ pub struct Prepared<'s, 'l> {
 }
 
 /// Tokenises: words (see [`crate::text::words`]) and every other non-space
-/// character as its own token. `folded` is [`fold_case`] of `text` (same
+/// character as its own token. `folded` is [`fold_case`](crate::text::fold_case) of `text` (same
 /// byte offsets); tokens borrow their folded form from it.
 pub fn tokenize<'s>(text: &str, folded: &'s str) -> Vec<Tok<'s>> {
     let ws = words(text);

@@ -10,7 +10,7 @@
 //!    by more than [`MAX_POSTING`] statements is too common to pair on.
 //!    Rules about one article (contrast markers, condemnations, a speaker's
 //!    own statements) look only at a window of nearby sentences.
-//! 3. Rules (see [`Rule`]): a denial denies the statements of others that say
+//! 3. Rules (below): a denial denies the statements of others that say
 //!    what it denies; a counter-statement after a contrast marker disputes what
 //!    it answers; a condemnation of X disputes X's claims and supports those who
 //!    accuse X; the same proposition twice supports, or disputes when one side

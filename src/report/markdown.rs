@@ -68,8 +68,14 @@ pub(super) fn render(r: &Report, out: &mut impl Write) {
     let _ = writeln!(out, "# Claim graph report\n");
     let _ = writeln!(
         out,
-        "- **{}** statements ({} narration, {} implicit) from {} article(s), {} actors",
-        s.statements, s.narration, s.implicit, s.articles, s.actors
+        "- **{}** statements ({} narration, {} implicit) from {} article{}, {} actor{}",
+        s.statements,
+        s.narration,
+        s.implicit,
+        s.articles,
+        plural(s.articles),
+        s.actors,
+        plural(s.actors)
     );
     let _ = writeln!(
         out,
@@ -78,8 +84,15 @@ pub(super) fn render(r: &Report, out: &mut impl Write) {
     );
     let _ = writeln!(
         out,
-        "- **{}** contradictions ({} direct, {} derived, {} self) in {} dispute group(s); {} inconsistent relation(s)",
-        s.contradictions, s.direct, s.derived, s.self_contradictions, s.groups, s.inconsistencies
+        "- **{}** contradictions ({} direct, {} derived, {} self) in {} dispute group{}; {} inconsistent relation{}",
+        s.contradictions,
+        s.direct,
+        s.derived,
+        s.self_contradictions,
+        s.groups,
+        plural(s.groups),
+        s.inconsistencies,
+        plural(s.inconsistencies)
     );
     if s.derived_not_listed > 0 {
         let _ = writeln!(
@@ -192,6 +205,13 @@ pub(super) fn render(r: &Report, out: &mut impl Write) {
             let _ = writeln!(out, "- {}", escape(&i.explanation));
         }
     }
+
+    statements_section(out, r);
+}
+
+/// "s" unless there is exactly one.
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 fn statement(out: &mut impl Write, r: &Report, s: &Statement) {
@@ -202,18 +222,71 @@ fn statement(out: &mut impl Write, r: &Report, s: &Statement) {
     if let Some(c) = &s.cue {
         extra.push(format!("cue “{}”", escape(c)));
     }
-    let origin = r.origin(s);
+    let origin = r.location(s);
     if !origin.is_empty() {
         extra.push(escape(&origin));
     }
     let _ = writeln!(
         out,
-        "> {} **{}** ({})  \n> {}\n",
+        "> {} **{}** ({})  \n> {}",
         code(&s.id),
         escape(r.source_of(&s.id)),
         extra.join(", "),
         escape(&s.text)
     );
+    for line in evidence(r, s) {
+        let _ = writeln!(out, ">  \n> {line}");
+    }
+    let _ = writeln!(out);
+}
+
+/// How the source was named, the sentence and the note, as Markdown lines.
+fn evidence(r: &Report, s: &Statement) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(m) = &s.source_mention
+        && m != r.source_of(&s.id)
+    {
+        lines.push(format!("*as named:* “{}”", escape(m)));
+    }
+    if let Some(q) = &s.quote
+        && q != &s.text
+    {
+        lines.push(format!("*sentence:* “{}”", escape(q)));
+    }
+    if let Some(n) = &s.note {
+        lines.push(format!("*note:* {}", escape(n)));
+    }
+    lines
+}
+
+/// The evidence of every statement the report mentions.
+fn statements_section(out: &mut impl Write, r: &Report) {
+    let _ = writeln!(out, "\n## Statements\n");
+    if r.statements.is_empty() {
+        let _ = writeln!(out, "None.");
+    }
+    for v in &r.statements {
+        let s = r.by_id(v.id);
+        let mut what = vec![s.kind.as_str().to_string()];
+        if let Some(c) = &s.cue {
+            what.push(format!("cue “{}”", escape(c)));
+        }
+        let location = r.location(s);
+        if !location.is_empty() {
+            what.push(escape(&location));
+        }
+        let _ = writeln!(
+            out,
+            "- `{}` **{}** ({}): {}",
+            v.id,
+            escape(v.source_name),
+            what.join(", "),
+            escape(&s.text)
+        );
+        for line in evidence(r, s) {
+            let _ = writeln!(out, "  - {line}");
+        }
+    }
 }
 
 #[cfg(test)]

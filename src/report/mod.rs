@@ -102,8 +102,43 @@ pub struct Report<'a> {
     pub contested: Vec<ContestedView<'a>>,
     pub actors: Vec<ActorView<'a>>,
     pub inconsistencies: Vec<InconsistencyView<'a>>,
+    /// Every statement the report mentions, with its evidence, in input order:
+    /// the report is readable without the statement file.
+    pub statements: Vec<StatementView<'a>>,
     #[serde(skip)]
     pub graph: &'a ClaimGraph,
+    /// Article id → its file.
+    #[serde(skip)]
+    article_paths: std::collections::HashMap<&'a str, &'a str>,
+}
+
+/// A statement with its evidence: who said it as the article named them,
+/// the cue, and the sentence with its article and line.
+#[derive(Debug, Serialize)]
+pub struct StatementView<'a> {
+    pub id: &'a str,
+    /// The actor id it resolved to (null for narration).
+    pub source: Option<&'a str>,
+    /// The actor's name (or "narration").
+    pub source_name: &'a str,
+    /// The source's words as written.
+    pub source_mention: Option<&'a str>,
+    pub cue: Option<&'a str>,
+    pub kind: &'static str,
+    pub text: &'a str,
+    pub target: Option<&'a str>,
+    pub via: &'a [String],
+    pub implicit: bool,
+    /// The article id, its file, the line where the text starts (from 1) and
+    /// the sentence number (from 1).
+    pub article: Option<&'a str>,
+    pub path: Option<&'a str>,
+    pub line: Option<usize>,
+    pub sentence: Option<usize>,
+    /// The whole sentence the statement came from.
+    pub quote: Option<&'a str>,
+    /// Why a person corrected or added it.
+    pub note: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -266,7 +301,14 @@ impl<'a> Report<'a> {
             contested: Vec::new(),
             actors: Vec::new(),
             inconsistencies: Vec::new(),
+            statements: Vec::new(),
             graph,
+            article_paths: graph
+                .set()
+                .articles
+                .iter()
+                .filter_map(|a| Some((a.id.as_str(), a.path.as_deref()?)))
+                .collect(),
         };
         report.fill(analysis)
     }
@@ -353,7 +395,79 @@ impl<'a> Report<'a> {
                 }
             })
             .collect();
+        self.statements = self.mentioned().into_iter().map(|i| self.statement_view(i)).collect();
         self
+    }
+
+    /// The indices of every statement the report mentions, in input order.
+    fn mentioned(&self) -> Vec<usize> {
+        let mut ids: Vec<&str> = Vec::new();
+        for c in &self.contradictions {
+            ids.extend([c.a, c.b]);
+            ids.extend(c.path.iter().flat_map(|p| [p.from, p.to]));
+        }
+        for side in &self.sides {
+            ids.extend(side.statements.iter().copied());
+        }
+        for c in &self.contested {
+            ids.push(c.statement);
+            ids.extend(c.supporters.iter().chain(&c.opponents).copied());
+        }
+        for i in &self.inconsistencies {
+            ids.extend([i.from, i.to]);
+            ids.extend(i.chain.iter().flat_map(|p| [p.from, p.to]));
+        }
+        let mut seen = vec![false; self.graph.statements().len()];
+        for id in ids {
+            if let Some(i) = self.graph.index_of(id) {
+                seen[i] = true;
+            }
+        }
+        (0..seen.len()).filter(|&i| seen[i]).collect()
+    }
+
+    fn statement_view(&self, index: usize) -> StatementView<'a> {
+        let graph = self.graph;
+        let s = &graph.statements()[index];
+        StatementView {
+            id: &s.id,
+            source: graph.actor_of(index).map(|a| graph.actors()[a].id.as_str()),
+            source_name: graph.source_name(index),
+            source_mention: s.source_mention.as_deref(),
+            cue: s.cue.as_deref(),
+            kind: s.kind.as_str(),
+            text: &s.text,
+            target: s.target.as_deref(),
+            via: &s.via,
+            implicit: s.implicit,
+            article: s.article.as_deref(),
+            path: self.article_path(s),
+            line: s.line,
+            sentence: s.sentence.map(|n| n + 1),
+            quote: s.quote.as_deref(),
+            note: s.note.as_deref(),
+        }
+    }
+
+    /// The file of a statement's article, when the set knows it.
+    pub fn article_path(&self, s: &Statement) -> Option<&'a str> {
+        self.article_paths.get(s.article.as_deref()?).copied()
+    }
+
+    /// Where a statement is: "FILE:LINE, sentence N" (the article's file and
+    /// line when known, else its id), or "".
+    pub fn location(&self, s: &Statement) -> String {
+        let place = match (self.article_path(s), s.line) {
+            (Some(path), Some(line)) => Some(format!("{path}:{line}")),
+            (Some(path), None) => Some(path.to_string()),
+            (None, _) => s.article.clone(),
+        };
+        match (place, s.sentence) {
+            (Some(p), Some(n)) => format!("{p}, sentence {}", n + 1),
+            (Some(p), None) => p,
+            (None, Some(n)) => format!("sentence {}", n + 1),
+            (None, None) => String::new(),
+        }
     }
 
     /// The statement at an index.

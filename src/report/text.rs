@@ -189,6 +189,8 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
             let _ = writeln!(out, "  - {}", v(&i.explanation));
         }
     }
+
+    statements_section(out, &st, r);
 }
 
 /// The lines saying which dispute groups had more derived contradictions
@@ -223,26 +225,72 @@ pub(super) fn derived_summary_lines(r: &Report) -> Vec<String> {
 }
 
 fn statement_line(out: &mut impl Write, st: &Styles, r: &Report, label: &str, s: &Statement) {
-    let origin = r.origin(s);
+    let origin = r.location(s);
     let mut extra = Vec::new();
     if s.implicit {
         extra.push("implicit".to_string());
     }
     extra.push(s.kind.as_str().to_string());
     if let Some(c) = &s.cue {
-        extra.push(format!("cue \"{c}\""));
+        extra.push(format!("cue \"{}\"", v(c)));
     }
     if !origin.is_empty() {
-        extra.push(origin);
+        extra.push(v(&origin).into_owned());
     }
     let _ = writeln!(
         out,
         "    {label} {} {} [{}]",
         paint(st.id, &s.id),
-        paint(st.source, r.source_of(&s.id)),
-        v(&extra.join(", "))
+        paint(st.source, &v(r.source_of(&s.id))),
+        extra.join(", ")
     );
     let _ = writeln!(out, "      \"{}\"", v(&s.text));
+    evidence_lines(out, st, r, s, "      ");
+}
+
+/// How the source was named, the sentence, the note: what a reader checks.
+fn evidence_lines(out: &mut impl Write, st: &Styles, r: &Report, s: &Statement, indent: &str) {
+    if let Some(m) = &s.source_mention
+        && m != r.source_of(&s.id)
+    {
+        let _ = writeln!(out, "{indent}{} \"{}\"", paint(st.dim, "as named:"), v(m));
+    }
+    if let Some(q) = &s.quote
+        && q != &s.text
+    {
+        let _ = writeln!(out, "{indent}{} \"{}\"", paint(st.dim, "sentence:"), v(q));
+    }
+    if let Some(n) = &s.note {
+        let _ = writeln!(out, "{indent}{} {}", paint(st.dim, "note:"), v(n));
+    }
+}
+
+/// The evidence of every statement the report mentions.
+fn statements_section(out: &mut impl Write, st: &Styles, r: &Report) {
+    let _ = writeln!(out, "\n{}", paint(st.heading, "Statements"));
+    if r.statements.is_empty() {
+        let _ = writeln!(out, "  none");
+    }
+    for view in &r.statements {
+        let s = r.by_id(view.id);
+        let mut what = vec![s.kind.as_str().to_string()];
+        if let Some(c) = &s.cue {
+            what.push(format!("cue \"{}\"", v(c)));
+        }
+        let location = r.location(s);
+        if !location.is_empty() {
+            what.push(v(&location).into_owned());
+        }
+        let _ = writeln!(
+            out,
+            "  {} {} [{}]: {}",
+            paint(st.id, view.id),
+            paint(st.source, &v(view.source_name)),
+            what.join(", "),
+            v(&s.text)
+        );
+        evidence_lines(out, st, r, s, "    ");
+    }
 }
 
 /// "Armenia ×2, EU ×1"

@@ -18,7 +18,8 @@ measure() {
   local label=$1 want=$2; shift 2
   local rc=0
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || rc=$?
-  read -r secs kib <"$work/time"
+  # GNU time writes "Command exited with non-zero status N" first.
+  read -r secs kib < <(tail -n 1 "$work/time")
   printf '%-46s %8s s %8d MiB  exit %s%s\n' "$label" "$secs" $((kib / 1024)) "$rc" \
     "$([ "$rc" = "$want" ] || echo "  (expected $want: $(tail -n1 "$work/err"))")"
 }

@@ -209,22 +209,25 @@ impl ParsedFile {
     }
 }
 
-/// Appends `from` to `into`, merging actors and articles by id.
+/// Appends `from` to `into`, merging actors and articles by id (looked up
+/// in maps: 100k actors are not compared with each other).
 pub fn append(into: &mut StatementSet, from: &StatementSet) {
+    let mut articles: std::collections::HashSet<String> = into.articles.iter().map(|a| a.id.clone()).collect();
     for a in &from.articles {
-        if !into.articles.iter().any(|x| x.id == a.id) {
+        if articles.insert(a.id.clone()) {
             into.articles.push(a.clone());
         }
     }
+    let mut actors: HashMap<String, usize> = into.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
     for a in &from.actors {
-        merge_actor(&mut into.actors, a);
+        merge_actor(&mut into.actors, &mut actors, a);
     }
     into.statements.extend(from.statements.iter().cloned());
     into.relations.extend(from.relations.iter().cloned());
 }
 
-fn merge_actor(actors: &mut Vec<Actor>, a: &Actor) {
-    match actors.iter_mut().find(|x| x.id == a.id) {
+fn merge_actor(actors: &mut Vec<Actor>, index: &mut HashMap<String, usize>, a: &Actor) {
+    match index.get(&a.id).map(|&i| &mut actors[i]) {
         Some(existing) => {
             for alias in std::iter::once(&a.name).chain(&a.aliases) {
                 if *alias != existing.name && !existing.aliases.contains(alias) {
@@ -235,7 +238,10 @@ fn merge_actor(actors: &mut Vec<Actor>, a: &Actor) {
                 existing.kind = a.kind.clone();
             }
         }
-        None => actors.push(a.clone()),
+        None => {
+            index.insert(a.id.clone(), actors.len());
+            actors.push(a.clone());
+        }
     }
 }
 

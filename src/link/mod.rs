@@ -129,12 +129,13 @@ impl Out {
 pub fn link(ex: &Extractor, extractions: Vec<Extraction>) -> StatementSet {
     let mut set = StatementSet::default();
     let mut meta: Vec<Meta> = Vec::new();
+    let mut actor_ids = std::collections::HashSet::new();
     for e in extractions {
         if let Some(a) = e.article {
             set.articles.push(a);
         }
         for (_, a) in e.actors {
-            if !set.actors.iter().any(|x| x.id == a.id) {
+            if actor_ids.insert(a.id.clone()) {
                 set.actors.push(a);
             }
         }

@@ -81,7 +81,7 @@ fn extract_correct_analyse() {
         pair("en-border-clash/s7", "en-border-clash/s4").is_empty(),
         "removed relation"
     );
-    assert_eq!(pair("en-border-clash/s4", "en-border-clash/s2")[0]["confidence"], 0.8);
+    assert_eq!(pair("en-border-clash/s8", "en-border-clash/s4")[0]["confidence"], 0.8);
     assert_eq!(pair("fc-1", "en-border-clash/s17")[0]["type"], "supports");
 
     // What changed is told once per change, at its place in the file.
@@ -93,12 +93,12 @@ fn extract_correct_analyse() {
     assert!(
         corrected
             .stderr
-            .contains("removes statement \"en-border-clash/s5\" and 1 relation: ")
+            .contains("removes statement \"en-border-clash/s5\" and 0 relations: ")
     );
     assert!(
         corrected
             .stderr
-            .contains("replaces relation \"en-border-clash/s4\" supports \"en-border-clash/s2\"")
+            .contains("replaces relation \"en-border-clash/s8\" denies \"en-border-clash/s4\"")
     );
     assert!(
         corrected

@@ -277,8 +277,8 @@ fn statements_section(out: &mut impl Write, r: &Report) {
         }
         let _ = writeln!(
             out,
-            "- `{}` **{}** ({}): {}",
-            v.id,
+            "- {} **{}** ({}): {}",
+            code(v.id),
             escape(v.source_name),
             what.join(", "),
             escape(&s.text)

@@ -134,7 +134,7 @@ pub struct StatementView<'a> {
     pub article: Option<&'a str>,
     pub path: Option<&'a str>,
     pub line: Option<usize>,
-    pub sentence: Option<usize>,
+    pub sentence: Option<u128>,
     /// The whole sentence the statement came from.
     pub quote: Option<&'a str>,
     /// Why a person corrected or added it.
@@ -443,7 +443,8 @@ impl<'a> Report<'a> {
             article: s.article.as_deref(),
             path: self.article_path(s),
             line: s.line,
-            sentence: s.sentence.map(|n| n + 1),
+            // u128: "sentence": 2^64 − 1 is sentence 2^64, not 0.
+            sentence: s.sentence.map(|n| n as u128 + 1),
             quote: s.quote.as_deref(),
             note: s.note.as_deref(),
         }
@@ -463,9 +464,9 @@ impl<'a> Report<'a> {
             (None, _) => s.article.clone(),
         };
         match (place, s.sentence) {
-            (Some(p), Some(n)) => format!("{p}, sentence {}", n + 1),
+            (Some(p), Some(n)) => format!("{p}, sentence {}", n as u128 + 1),
             (Some(p), None) => p,
-            (None, Some(n)) => format!("sentence {}", n + 1),
+            (None, Some(n)) => format!("sentence {}", n as u128 + 1),
             (None, None) => String::new(),
         }
     }

@@ -180,10 +180,7 @@ pub(super) fn answer_rule(
         };
         // A plain claim answers only the other side, on the same matter or after a contrast marker.
         let aimed = g.parts.iter().any(|p| p.contains(" aimed at "));
-        let opposed = aimed
-            || g.parts
-                .iter()
-                .any(|p| p.contains("opposite sides") || p.contains("negates it"));
+        let opposed = aimed || g.parts.iter().any(|p| p.contains("opposite sides"));
         let near = fb.sentence.saturating_sub(fa.sentence) <= 4;
         if fb.kind == Kind::Claim
             && !(opposed && (fb.contrast.is_some() || g.parts.iter().any(|p| p.starts_with("shared")) || aimed && near))

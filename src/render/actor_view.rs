@@ -1,0 +1,220 @@
+//! The actor view: what a picture shows when there are too many statements
+//! to read. One node per actor (and one for narration), one edge per actor
+//! pair and relation kind, labelled with a count ("2 denials") and as wide as
+//! the count; the actors in two camps side by side (chosen so that most
+//! supports fall inside a camp and most disputes and denials across), and
+//! only the actors with the most relations, so the picture stays readable
+//! whatever the corpus.
+
+use super::palette::{NARRATION_FILL, assign_colors};
+use super::picture::{Arrangement, Cluster, PEdge, PNode, Picture, PictureOptions, Shape, count, relation_count};
+use crate::analysis::Analysis;
+use crate::graph::ClaimGraph;
+use crate::model::RelationType;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Actors drawn at most; the others are counted in the caption.
+pub const MAX_ACTORS: usize = 24;
+
+/// Index of narration among actor slots.
+const NARRATION: usize = usize::MAX;
+
+/// The actor view of the statements `keep`.
+pub fn actor_view(graph: &ClaimGraph, analysis: &Analysis, keep: &[usize], options: &PictureOptions) -> Picture {
+    let _ = analysis;
+    let kept: BTreeSet<usize> = keep.iter().copied().collect();
+    let actor_of = |s: usize| graph.actor_of(s).unwrap_or(NARRATION);
+    let mut statements: BTreeMap<usize, usize> = BTreeMap::new();
+    for &s in keep {
+        *statements.entry(actor_of(s)).or_default() += 1;
+    }
+    // Relations per (from actor, to actor, kind).
+    let mut weights: BTreeMap<(usize, usize, RelationType), (usize, f64)> = BTreeMap::new();
+    let mut involvement: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut within = 0usize;
+    for (a, b, e) in graph.edges() {
+        if !kept.contains(&a) || !kept.contains(&b) {
+            continue;
+        }
+        let (x, y) = (actor_of(a), actor_of(b));
+        if x == y {
+            if e.kind.is_negative() {
+                within += 1;
+            }
+            continue;
+        }
+        let w = weights.entry((x, y, e.kind)).or_default();
+        w.0 += 1;
+        w.1 += e.confidence;
+        *involvement.entry(x).or_default() += 1;
+        *involvement.entry(y).or_default() += 1;
+    }
+    // The actors drawn: most relations first, then most statements.
+    let mut ranked: Vec<usize> = statements.keys().copied().collect();
+    ranked.sort_by(|a, b| {
+        let key = |x: &usize| (involvement.get(x).copied().unwrap_or(0), statements[x]);
+        key(b).cmp(&key(a)).then(a.cmp(b))
+    });
+    let hidden = ranked.len().saturating_sub(MAX_ACTORS);
+    ranked.truncate(MAX_ACTORS);
+    let shown: BTreeSet<usize> = ranked.iter().copied().collect();
+    let side = split(&ranked, &weights);
+    let colors = assign_colors(
+        &ranked
+            .iter()
+            .filter(|a| **a != NARRATION)
+            .map(|&a| (graph.actors()[a].id.clone(), statements[&a]))
+            .collect::<Vec<_>>(),
+    );
+    let name = |a: usize| {
+        if a == NARRATION {
+            "narration".to_string()
+        } else {
+            graph.actors()[a].name.clone()
+        }
+    };
+    // Clusters named by their actors.
+    let mut clusters = Vec::new();
+    let mut cluster_of = [usize::MAX; 2];
+    for right in [false, true] {
+        let members: Vec<String> = ranked.iter().filter(|a| side[*a] == right).map(|&a| name(a)).collect();
+        if members.is_empty() {
+            continue;
+        }
+        let mut label = members.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+        if members.len() > 3 {
+            label.push_str(&format!(" +{} more", members.len() - 3));
+        }
+        cluster_of[usize::from(right)] = clusters.len();
+        clusters.push(Cluster {
+            label,
+            block: 0,
+            right,
+            grid: false,
+        });
+    }
+    let mut node_of: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut nodes = Vec::new();
+    let mut order = ranked.clone();
+    order.sort_by_key(|a| (side[a], ranked.iter().position(|x| x == a)));
+    for a in order {
+        let n = statements[&a];
+        let (key, fill) = if a == NARRATION {
+            ("narration".to_string(), NARRATION_FILL)
+        } else {
+            let id = graph.actors()[a].id.clone();
+            let fill = colors[&id];
+            (id, fill)
+        };
+        let rels = involvement.get(&a).copied().unwrap_or(0);
+        node_of.insert(a, nodes.len());
+        nodes.push(PNode {
+            id: format!("a{}", nodes.len() + 1),
+            key,
+            title: name(a),
+            text: count(n, "statement", "statements"),
+            tooltip: format!(
+                "{}: {}, {} with other actors",
+                name(a),
+                count(n, "statement", "statements"),
+                count(rels, "relation", "relations")
+            ),
+            shape: Shape::Actor,
+            fill,
+            dashed: false,
+            group: Some(cluster_of[usize::from(side[&a])]),
+        });
+    }
+    let mut edges = Vec::new();
+    let mut dropped = 0usize;
+    for ((x, y, kind), (n, conf)) in weights {
+        if !shown.contains(&x) || !shown.contains(&y) {
+            dropped += n;
+            continue;
+        }
+        let label = relation_count(kind, n);
+        edges.push(PEdge {
+            from: node_of[&x],
+            to: node_of[&y],
+            kind,
+            tooltip: format!("{} → {}: {label}", name(x), name(y)),
+            label,
+            confidence: conf / n as f64,
+            weight: n,
+        });
+    }
+    let mut caption = vec![format!(
+        "one node per actor: {} are too many to read one by one (--max-nodes {})",
+        count(keep.len(), "statement", "statements"),
+        options.max_nodes
+    )];
+    if hidden > 0 {
+        caption.push(format!(
+            "{} with fewer relations not shown ({} between them)",
+            count(hidden, "actor", "actors"),
+            count(dropped, "relation", "relations")
+        ));
+    }
+    if within > 0 {
+        caption.push(format!(
+            "{} between statements of one actor not drawn",
+            count(within, "dispute or denial", "disputes and denials")
+        ));
+    }
+    Picture {
+        nodes,
+        edges,
+        clusters,
+        arrangement: Arrangement::Camps,
+        summary: true,
+        title: format!(
+            "{} in the graph, {} drawn",
+            count(graph.statements().len(), "statement", "statements"),
+            count(ranked.len(), "actor", "actors")
+        ),
+        caption,
+        statements_total: graph.statements().len(),
+    }
+}
+
+/// Puts each actor on the left (false) or the right (true): greedily, most
+/// involved first, on the side that agrees with more of its relations to the
+/// actors already placed (supports on the same side, disputes and denials
+/// across).
+fn split(ranked: &[usize], weights: &BTreeMap<(usize, usize, RelationType), (usize, f64)>) -> BTreeMap<usize, bool> {
+    let mut score: BTreeMap<(usize, usize), i64> = BTreeMap::new();
+    for (&(x, y, kind), &(n, _)) in weights {
+        let s = if kind.is_negative() { -(n as i64) } else { n as i64 };
+        *score.entry((x.min(y), x.max(y))).or_default() += s;
+    }
+    let mut side: BTreeMap<usize, bool> = BTreeMap::new();
+    for &a in ranked {
+        let mut pull = 0i64; // > 0: the right side agrees more.
+        for (&b, &right) in &side {
+            let s = score.get(&(a.min(b), a.max(b))).copied().unwrap_or(0);
+            pull += if right { s } else { -s };
+        }
+        // A tie goes to the smaller side.
+        let rights = side.values().filter(|r| **r).count();
+        let right = pull > 0 || (pull == 0 && rights * 2 < side.len());
+        side.insert(a, right);
+    }
+    side
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opponents_go_to_opposite_sides_and_allies_together() {
+        let mut w = BTreeMap::new();
+        w.insert((0, 1, RelationType::Denies), (2, 1.0));
+        w.insert((2, 0, RelationType::Supports), (1, 1.0));
+        w.insert((3, 1, RelationType::Supports), (1, 1.0));
+        let s = split(&[0, 1, 2, 3], &w);
+        assert_ne!(s[&0], s[&1]);
+        assert_eq!(s[&0], s[&2]);
+        assert_eq!(s[&1], s[&3]);
+    }
+}

@@ -14,7 +14,12 @@ use crate::model::RelationType;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Actors drawn at most; the others are counted in the caption.
-pub const MAX_ACTORS: usize = 24;
+pub const MAX_ACTORS: usize = 16;
+/// Edges drawn at most (the heaviest); the others are counted in the caption.
+pub const MAX_EDGES: usize = 40;
+
+/// (from actor, to actor, kind) → (relations, summed confidence).
+type Weights = BTreeMap<(usize, usize, RelationType), (usize, f64)>;
 
 /// Index of narration among actor slots.
 const NARRATION: usize = usize::MAX;
@@ -29,7 +34,7 @@ pub fn actor_view(graph: &ClaimGraph, analysis: &Analysis, keep: &[usize], optio
         *statements.entry(actor_of(s)).or_default() += 1;
     }
     // Relations per (from actor, to actor, kind).
-    let mut weights: BTreeMap<(usize, usize, RelationType), (usize, f64)> = BTreeMap::new();
+    let mut weights: Weights = BTreeMap::new();
     let mut involvement: BTreeMap<usize, usize> = BTreeMap::new();
     let mut within = 0usize;
     for (a, b, e) in graph.edges() {
@@ -127,9 +132,26 @@ pub fn actor_view(graph: &ClaimGraph, analysis: &Analysis, keep: &[usize], optio
     }
     let mut edges = Vec::new();
     let mut dropped = 0usize;
-    for ((x, y, kind), (n, conf)) in weights {
-        if !shown.contains(&x) || !shown.contains(&y) {
-            dropped += n;
+    // The heaviest edges between the actors drawn (ties: first in order).
+    let mut kept: Vec<_> = Vec::new();
+    for (key, w) in weights {
+        if shown.contains(&key.0) && shown.contains(&key.1) {
+            kept.push((key, w));
+        } else {
+            dropped += w.0;
+        }
+    }
+    let mut by_weight: Vec<usize> = (0..kept.len()).collect();
+    by_weight.sort_by(|&a, &b| kept[b].1.0.cmp(&kept[a].1.0).then(a.cmp(&b)));
+    let mut light = 0usize;
+    let mut light_relations = 0usize;
+    for &k in by_weight.iter().skip(MAX_EDGES) {
+        light += 1;
+        light_relations += kept[k].1.0;
+    }
+    let heavy: BTreeSet<usize> = by_weight.into_iter().take(MAX_EDGES).collect();
+    for (k, ((x, y, kind), (n, conf))) in kept.into_iter().enumerate() {
+        if !heavy.contains(&k) {
             continue;
         }
         let label = relation_count(kind, n);
@@ -153,6 +175,13 @@ pub fn actor_view(graph: &ClaimGraph, analysis: &Analysis, keep: &[usize], optio
             "{} with fewer relations not shown ({} between them)",
             count(hidden, "actor", "actors"),
             count(dropped, "relation", "relations")
+        ));
+    }
+    if light > 0 {
+        caption.push(format!(
+            "{} between the actors drawn not shown ({}), only the {MAX_EDGES} heaviest",
+            count(light, "lighter link", "lighter links"),
+            count(light_relations, "relation", "relations")
         ));
     }
     if within > 0 {
@@ -181,7 +210,7 @@ pub fn actor_view(graph: &ClaimGraph, analysis: &Analysis, keep: &[usize], optio
 /// involved first, on the side that agrees with more of its relations to the
 /// actors already placed (supports on the same side, disputes and denials
 /// across).
-fn split(ranked: &[usize], weights: &BTreeMap<(usize, usize, RelationType), (usize, f64)>) -> BTreeMap<usize, bool> {
+fn split(ranked: &[usize], weights: &Weights) -> BTreeMap<usize, bool> {
     let mut score: BTreeMap<(usize, usize), i64> = BTreeMap::new();
     for (&(x, y, kind), &(n, _)) in weights {
         let s = if kind.is_negative() { -(n as i64) } else { n as i64 };

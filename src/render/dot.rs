@@ -277,7 +277,9 @@ fn camp_columns(p: &Picture) -> BTreeMap<usize, Vec<Vec<usize>>> {
 
 /// The picture as a graphviz-rust graph.
 pub fn graph(p: &Picture) -> Graph {
-    let camps = p.arrangement == Arrangement::Camps;
+    // The actor view has too many relations per node for pinned columns:
+    // Graphviz ranks it freely, inside the two camps' clusters.
+    let camps = p.arrangement == Arrangement::Camps && !p.summary;
     let mut graph_attrs = vec![
         attr("rankdir", plain("LR")),
         attr("fontname", q("DejaVu Sans")),
@@ -369,16 +371,20 @@ pub fn run_dot_page(dot: &str, format: Format) -> Result<Vec<u8>> {
     let mut args = vec![CommandArg::Format(format)];
     if format == Format::Pdf {
         let (w, h) = PDF_PAGE;
-        // cairo's PDF page is the drawing's size: fill the page exactly
-        // (positions scaled to fill, then everything to fit) within margins.
-        let pad = 0.3;
+        // The drawing scaled down to fit within margins (`size`), centred on
+        // a page of exactly A4 (`viewport`, in points, without `margin`).
+        let margin = 0.3;
         args.push(CommandArg::Custom(format!(
-            "-Gsize={:.2},{:.2}!",
-            w - 2.0 * pad,
-            h - 2.0 * pad
+            "-Gsize={:.2},{:.2}",
+            w - 2.0 * margin,
+            h - 2.0 * margin
         )));
-        args.push(CommandArg::Custom("-Gratio=fill".into()));
-        args.push(CommandArg::Custom(format!("-Gpad={pad}")));
+        args.push(CommandArg::Custom("-Gmargin=0".into()));
+        args.push(CommandArg::Custom(format!(
+            "-Gviewport={:.0},{:.0}",
+            w * 72.0,
+            h * 72.0
+        )));
     }
     run_dot_args(dot, args)
 }

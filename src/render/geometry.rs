@@ -89,7 +89,9 @@ pub fn inside(p: Point, r: Rect, inset: f64) -> bool {
 }
 
 /// Where along an edge a label may sit, best first.
-const CANDIDATES: [f64; 9] = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85];
+const CANDIDATES: [f64; 15] = [
+    0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75,
+];
 
 /// Places each edge's label (its size, (0, 0) for none) centred on a point
 /// of its path, away from the nodes and the labels already placed; when no

@@ -335,8 +335,23 @@ pub fn svg_size(svg: &str) -> Option<(f64, f64)> {
     Some((attr("width")?, attr("height")?))
 }
 
-/// The picture as an SVG document.
-pub fn to_svg(p: &Picture, options: SvgOptions) -> String {
+/// Where everything of a picture goes: the builtin engine's layout with the
+/// header above it.
+pub struct Drawing {
+    pub layout: Layout,
+    /// The size of each edge's label box ((0, 0) for none).
+    pub label_sizes: Vec<(f64, f64)>,
+    /// The whole picture, in pixels.
+    pub width: f64,
+    pub height: f64,
+    texts: Vec<NodeText>,
+    labels: Vec<Vec<String>>,
+    items: Vec<LegendItem>,
+    legend_w: f64,
+}
+
+/// Lays a picture out as the builtin engine draws it.
+pub fn drawing(p: &Picture) -> Drawing {
     let texts = node_text(p);
     let sizes: Vec<(f64, f64)> = p.nodes.iter().zip(&texts).map(|(n, t)| node_size(n.shape, t)).collect();
     let groups: Vec<Option<usize>> = p.nodes.iter().map(|n| n.group).collect();
@@ -353,7 +368,7 @@ pub fn to_svg(p: &Picture, options: SvgOptions) -> String {
     let text_h = 22.0 + p.caption.len() as f64 * 15.0;
     let header_h = text_h.max(legend_h) + 12.0;
     let top = MARGIN + header_h;
-    let l: Layout = match p.arrangement {
+    let layout: Layout = match p.arrangement {
         Arrangement::Camps => {
             let clusters: Vec<BandCluster> = p
                 .clusters
@@ -372,10 +387,34 @@ pub fn to_svg(p: &Picture, options: SvgOptions) -> String {
         .chain(&p.caption)
         .map(|t| t.chars().count() as f64 * CHAR_W)
         .fold(0.0, f64::max);
-    let width = (l.width + 2.0 * MARGIN)
+    let width = (layout.width + 2.0 * MARGIN)
         .max(text_w + legend_w + 3.0 * MARGIN)
         .max(480.0);
-    let height = top + l.height + MARGIN;
+    let height = top + layout.height + MARGIN;
+    Drawing {
+        layout,
+        label_sizes,
+        width: width.ceil(),
+        height: height.ceil(),
+        texts,
+        labels,
+        items,
+        legend_w,
+    }
+}
+
+/// The picture as an SVG document.
+pub fn to_svg(p: &Picture, options: SvgOptions) -> String {
+    let Drawing {
+        layout: l,
+        label_sizes,
+        width,
+        height,
+        texts,
+        labels,
+        items,
+        legend_w,
+    } = drawing(p);
     let mut s = String::with_capacity(4096 + p.nodes.len() * 700 + p.edges.len() * 300);
     let _ = writeln!(
         s,

@@ -30,7 +30,11 @@ fn bench(c: &mut Criterion) {
             ClaimGraph::build(generate::generate(300, 600)),
             PictureOptions::default(),
         ),
-        ("generated-1000", ClaimGraph::build(generate::generate(1000, 2000)), one_by_one),
+        (
+            "generated-1000",
+            ClaimGraph::build(generate::generate(1000, 2000)),
+            one_by_one,
+        ),
         (
             "generated-1000-actors",
             ClaimGraph::build(generate::generate(1000, 2000)),

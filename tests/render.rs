@@ -393,3 +393,90 @@ fn html_report_shows_each_statements_evidence() {
         assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
     }
 }
+
+/// A dense generated statement file (stories of 20, relations of every type
+/// both ways, so camps hold inconsistencies): what trips Graphviz 2.x.
+fn dense(n: usize, path: &std::path::Path) {
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let statements: Vec<serde_json::Value> = (0..n)
+        .map(|i| serde_json::json!({"id": format!("s{i}"), "source": format!("actor{}", next() % 40), "text": format!("statement {i}")}))
+        .collect();
+    let types = ["supports", "supports", "disputes", "denies"];
+    let mut relations = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    while relations.len() < 2 * n {
+        let story = (next() as usize % n.div_ceil(20)) * 20;
+        let (a, b) = (story + next() as usize % 20, story + next() as usize % 20);
+        if a != b && a < n && b < n && seen.insert((a, b)) {
+            let t = types[next() as usize % 4];
+            relations.push(serde_json::json!({"from": format!("s{a}"), "to": format!("s{b}"), "type": t}));
+        }
+    }
+    let set = serde_json::json!({"statements": statements, "relations": relations});
+    std::fs::write(path, set.to_string()).unwrap();
+}
+
+#[test]
+fn graphviz_failures_on_camps_fall_back_with_a_note() {
+    if !graphviz() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("dense.json");
+    dense(100, &input);
+    for (engine, said) in [
+        ("auto", "drawing with the builtin engine"),
+        ("graphviz", "drawn without them"),
+    ] {
+        let out = dir.path().join(format!("{engine}.png"));
+        let r = run(&[
+            "render",
+            input.to_str().unwrap(),
+            "--max-nodes",
+            "1000",
+            "--engine",
+            engine,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(dark_pixels(&std::fs::read(&out).unwrap()).2 > 2000);
+        // Graphviz may or may not manage; when it does not, the user is told.
+        if r.stderr.contains("could not lay the camps out") {
+            assert!(r.stderr.contains(said), "{}", r.stderr);
+        }
+    }
+}
+
+#[test]
+fn auto_never_hands_graphviz_a_large_picture() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("dense.json");
+    dense(400, &input);
+    let out = dir.path().join("big.svg");
+    let r = run(&[
+        "render",
+        input.to_str().unwrap(),
+        "--max-nodes",
+        "1000",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    if claimgraph::render::dot::graphviz_available() {
+        assert!(r.stderr.contains("too many for graphviz"), "{}", r.stderr);
+    }
+    assert!(r.stderr.contains("note: drawing 3"), "a progress line: {}", r.stderr);
+    // The builtin engine drew it.
+    assert!(
+        String::from_utf8(std::fs::read(&out).unwrap())
+            .unwrap()
+            .contains("font-family=\"DejaVu Sans\"")
+    );
+}

@@ -17,7 +17,7 @@ pub mod palette;
 pub mod picture;
 pub mod svg;
 
-pub use picture::{DEFAULT_MAX_NODES, GroupBy, Only, Picture, PictureOptions};
+pub use picture::{Arrangement, DEFAULT_MAX_NODES, GroupBy, Only, Picture, PictureOptions};
 
 use crate::analysis::Analysis;
 use crate::error::{Error, Result};
@@ -143,18 +143,56 @@ pub fn render_with(
     match options.format {
         OutputFormat::Dot => Ok(dot::to_dot(&picture).into_bytes()),
         OutputFormat::Html => Ok(html::to_html(graph, analysis, &picture).into_bytes()),
-        OutputFormat::Svg if use_graphviz => dot::run_dot(&dot::to_dot(&picture), GvFormat::Svg),
-        // Graphviz lays out, resvg rasterises: the same pixel cap and fonts as the builtin engine.
-        OutputFormat::Png if use_graphviz => {
-            let svg = dot::run_dot(&dot::to_dot(&picture), GvFormat::Svg)?;
+        OutputFormat::Svg | OutputFormat::Png | OutputFormat::Pdf if use_graphviz => {
+            match graphviz(&picture, options.format) {
+                Err(Error::Tool(why)) if picture.arrangement == Arrangement::Camps && why != dot::GRAPHVIZ_MISSING => {
+                    // Graphviz 2.x fails on some camps (clusters with relations
+                    // both ways, "trouble in init_rank", "lost edge").
+                    if options.engine == Engine::Auto && options.format != OutputFormat::Pdf {
+                        note("graphviz could not lay the camps out: drawing with the builtin engine");
+                        builtin(&picture, options.format)
+                    } else {
+                        note("graphviz could not lay the camps out: drawn without them (--engine builtin draws them)");
+                        let plain = Picture::new(
+                            graph,
+                            analysis,
+                            &PictureOptions {
+                                group_by: GroupBy::None,
+                                ..options.picture
+                            },
+                        );
+                        graphviz(&plain, options.format)
+                    }
+                }
+                other => other,
+            }
+        }
+        _ => builtin(&picture, options.format),
+    }
+}
+
+/// Runs Graphviz on a picture. Graphviz PNGs go through its SVG and resvg:
+/// the same pixel cap and fonts as the builtin engine.
+fn graphviz(picture: &Picture, format: OutputFormat) -> Result<Vec<u8>> {
+    let text = dot::to_dot(picture);
+    match format {
+        OutputFormat::Png => {
+            let svg = dot::run_dot(&text, GvFormat::Svg)?;
             svg::svg_to_png(&String::from_utf8_lossy(&svg))
         }
-        OutputFormat::Pdf if use_graphviz => dot::run_dot_page(&dot::to_dot(&picture), GvFormat::Pdf),
-        OutputFormat::Svg => Ok(svg::to_svg(&picture, svg::SvgOptions::default()).into_bytes()),
-        OutputFormat::Png => svg::svg_to_png(&svg::to_svg(&picture, svg::SvgOptions::default())),
+        OutputFormat::Pdf => dot::run_dot_page(&text, GvFormat::Pdf),
+        _ => dot::run_dot(&text, GvFormat::Svg),
+    }
+}
+
+/// The builtin engine: SVG and PNG.
+fn builtin(picture: &Picture, format: OutputFormat) -> Result<Vec<u8>> {
+    match format {
+        OutputFormat::Png => svg::svg_to_png(&svg::to_svg(picture, svg::SvgOptions::default())),
         OutputFormat::Pdf => Err(Error::Tool(format!(
             "PDF needs graphviz, which the builtin engine does not replace: {}",
             dot::GRAPHVIZ_MISSING.trim_start_matches("graphviz is needed for this ")
         ))),
+        _ => Ok(svg::to_svg(picture, svg::SvgOptions::default()).into_bytes()),
     }
 }

@@ -107,7 +107,7 @@ fn clicking_a_statement_highlights_it_and_its_relations() {
         detail.contains("class=\"content\""),
         "the content is not marked: {detail}"
     );
-    assert!(detail.contains("sentence 3"), "{detail}");
+    assert!(detail.contains("line 3, sentence 3"), "{detail}");
     // The evidence list was drawn from the data, with its filters filled.
     assert!(dom.contains("45 of 45 statements"), "the evidence list was not drawn");
     assert!(dom.matches("<option").count() > 8, "the filters have no options");

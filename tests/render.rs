@@ -386,6 +386,9 @@ fn html_report_shows_each_statements_evidence() {
     let s1 = &statements[0];
     assert_eq!(s1["mention"], "ông Pashinyan");
     assert_eq!(s1["article"], "armenia-azerbaijan-border-2022");
+    // The line in the article file (each paragraph of the seeds is a line).
+    assert_eq!(s1["line"], 1);
+    assert_eq!(statements[2]["line"], 2);
     let quote = s1["quote"].as_array().expect("the sentence in pieces");
     assert!(quote.iter().any(|p| p[0] == 1), "the cue is marked");
     assert!(quote.iter().any(|p| p[0] == 2), "the content is marked");

@@ -46,6 +46,9 @@ struct StatementData<'a> {
     /// 1-based sentence number.
     #[serde(skip_serializing_if = "Option::is_none")]
     sentence: Option<usize>,
+    /// 1-based line in the article, when its file could be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     span: Option<[usize; 2]>,
     text: &'a str,
@@ -195,6 +198,7 @@ fn page_data<'a>(
     analysis: &Analysis,
     report: &'a Report<'a>,
     picture: &'a Picture,
+    lines: &[Option<usize>],
 ) -> PageData<'a> {
     let mut actor_index: BTreeMap<usize, usize> = BTreeMap::new();
     let mut per_actor: BTreeMap<usize, usize> = BTreeMap::new();
@@ -252,6 +256,7 @@ fn page_data<'a>(
                 implicit: st.implicit,
                 article: st.article.as_deref(),
                 sentence: st.sentence.map(|n| n + 1),
+                line: lines.get(i).copied().flatten(),
                 span: st.span,
                 text: &st.text,
                 quote: st
@@ -331,9 +336,20 @@ fn page_data<'a>(
 
 /// The HTML report.
 pub fn to_html(graph: &ClaimGraph, analysis: &Analysis, picture: &Picture) -> String {
+    to_html_with_lines(graph, analysis, picture, &[])
+}
+
+/// The HTML report, with each statement's line in its article (by statement
+/// index; see [`crate::statement_lines`]).
+pub fn to_html_with_lines(
+    graph: &ClaimGraph,
+    analysis: &Analysis,
+    picture: &Picture,
+    lines: &[Option<usize>],
+) -> String {
     let report = Report::new(graph, analysis);
     let s = &report.summary;
-    let data = script_json(&page_data(graph, analysis, &report, picture));
+    let data = script_json(&page_data(graph, analysis, &report, picture, lines));
     let svg = to_svg(picture, SvgOptions { interactive: true });
     let mut h = String::with_capacity(data.len() + svg.len() + 16 * 1024);
     h.push_str(

@@ -142,7 +142,10 @@ pub fn render_with(
     }
     match options.format {
         OutputFormat::Dot => Ok(dot::to_dot(&picture).into_bytes()),
-        OutputFormat::Html => Ok(html::to_html(graph, analysis, &picture).into_bytes()),
+        OutputFormat::Html => {
+            let lines = crate::statement_lines(graph.set());
+            Ok(html::to_html_with_lines(graph, analysis, &picture, &lines).into_bytes())
+        }
         OutputFormat::Svg | OutputFormat::Png | OutputFormat::Pdf if use_graphviz => {
             match graphviz(&picture, options.format) {
                 Err(Error::Tool(why)) if picture.arrangement == Arrangement::Camps && why != dot::GRAPHVIZ_MISSING => {

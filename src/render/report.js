@@ -26,6 +26,7 @@
   function where(s) {
     var parts = [];
     if (s.article) parts.push(s.article);
+    if (s.line) parts.push('line ' + s.line);
     if (s.sentence) parts.push('sentence ' + s.sentence);
     if (s.span) parts.push('characters ' + s.span[0] + '–' + s.span[1]);
     return parts.join(', ');

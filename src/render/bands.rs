@@ -418,7 +418,18 @@ fn camp_block(
         }
         lanes.insert(*gutter, used.len());
     }
-    let gutter = |c: usize, left: bool| lanes.get(&(c, left)).map_or(0.0, |&l| BULGE + l as f64 * LANE);
+    // A gutter holds its lanes and, beside them, its brackets' labels.
+    let mut gutter_label: BTreeMap<(usize, bool), f64> = BTreeMap::new();
+    for (g, list) in &by_gutter {
+        let w = list.iter().map(|&k| labels[block_edges[k]].0).fold(0.0, f64::max);
+        if w > 0.0 {
+            gutter_label.insert(*g, w + 6.0);
+        }
+    }
+    let gutter = |c: usize, left: bool| {
+        lanes.get(&(c, left)).map_or(0.0, |&l| BULGE + l as f64 * LANE)
+            + gutter_label.get(&(c, left)).copied().unwrap_or(0.0)
+    };
     // Horizontal positions.
     let mut col_x = [0.0f64; 4];
     let mut x = PAD + present.first().map_or(0.0, |&c| gutter(c, true));

@@ -93,9 +93,10 @@ const CANDIDATES: [f64; 15] = [
     0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75,
 ];
 
-/// Places each edge's label (its size, (0, 0) for none) centred on a point
-/// of its path, away from the nodes and the labels already placed; when no
-/// candidate is free, the one with the least overlap. Returns label centres.
+/// Places each edge's label (its size, (0, 0) for none) on a point of its
+/// path (centred on it, or just beside it), away from the nodes and the
+/// labels already placed; when no candidate is free, the one with the least
+/// overlap. Returns label centres.
 pub fn place_labels(paths: &[Path], sizes: &[(f64, f64)], nodes: &[Rect]) -> Vec<Option<Point>> {
     let mut placed: Vec<Rect> = Vec::new();
     let mut out = vec![None; paths.len()];
@@ -106,20 +107,25 @@ pub fn place_labels(paths: &[Path], sizes: &[(f64, f64)], nodes: &[Rect]) -> Vec
         let (w, h) = sizes[i];
         let pts = paths[i].sample(16);
         let mut best: Option<(f64, Point)> = None;
-        for t in CANDIDATES {
-            let c = pts[((pts.len() - 1) as f64 * t).round() as usize];
-            let r = (c.0 - w / 2.0, c.1 - h / 2.0, w, h);
-            let cost: f64 = nodes
-                .iter()
-                .chain(placed.iter())
-                .filter(|o| overlaps(r, **o))
-                .map(|o| area(intersection(r, *o)))
-                .sum();
-            if best.is_none_or(|(b, _)| cost < b) {
-                best = Some((cost, c));
-            }
-            if cost == 0.0 {
-                break;
+        'search: for t in CANDIDATES {
+            let p = pts[((pts.len() - 1) as f64 * t).round() as usize];
+            // Centred on the point, or beside it (a label on a vertical run).
+            for dx in [0.0, -(w / 2.0 + 3.0), w / 2.0 + 3.0] {
+                let c = (p.0 + dx, p.1);
+                let r = (c.0 - w / 2.0, c.1 - h / 2.0, w, h);
+                let cost: f64 = nodes
+                    .iter()
+                    .chain(placed.iter())
+                    .filter(|o| overlaps(r, **o))
+                    .map(|o| area(intersection(r, *o)))
+                    .sum::<f64>()
+                    + dx.abs() * 0.01;
+                if best.is_none_or(|(b, _)| cost < b) {
+                    best = Some((cost, c));
+                }
+                if cost < 1.0 {
+                    break 'search;
+                }
             }
         }
         if let Some((_, c)) = best {

@@ -37,6 +37,7 @@ pub fn actor_view(graph: &ClaimGraph, analysis: &Analysis, keep: &[usize], optio
     let mut weights: Weights = BTreeMap::new();
     let mut involvement: BTreeMap<usize, usize> = BTreeMap::new();
     let mut within = 0usize;
+    let mut narration_supports = 0usize;
     for (a, b, e) in graph.edges() {
         if !kept.contains(&a) || !kept.contains(&b) {
             continue;
@@ -48,14 +49,25 @@ pub fn actor_view(graph: &ClaimGraph, analysis: &Analysis, keep: &[usize], optio
             }
             continue;
         }
+        // Agreeing with the articles' own narration says little about who
+        // sides with whom, and in a corpus it makes narration a hub.
+        if (x == NARRATION || y == NARRATION) && !e.kind.is_negative() {
+            narration_supports += 1;
+            continue;
+        }
         let w = weights.entry((x, y, e.kind)).or_default();
         w.0 += 1;
         w.1 += e.confidence;
         *involvement.entry(x).or_default() += 1;
         *involvement.entry(y).or_default() += 1;
     }
-    // The actors drawn: most relations first, then most statements.
-    let mut ranked: Vec<usize> = statements.keys().copied().collect();
+    // The actors drawn: most relations first, then most statements
+    // (narration only when it disputes or is disputed).
+    let mut ranked: Vec<usize> = statements
+        .keys()
+        .copied()
+        .filter(|&a| a != NARRATION || involvement.contains_key(&a))
+        .collect();
     ranked.sort_by(|a, b| {
         let key = |x: &usize| (involvement.get(x).copied().unwrap_or(0), statements[x]);
         key(b).cmp(&key(a)).then(a.cmp(b))
@@ -182,6 +194,12 @@ pub fn actor_view(graph: &ClaimGraph, analysis: &Analysis, keep: &[usize], optio
             "{} between the actors drawn not shown ({}), only the {MAX_EDGES} heaviest",
             count(light, "lighter link", "lighter links"),
             count(light_relations, "relation", "relations")
+        ));
+    }
+    if narration_supports > 0 {
+        caption.push(format!(
+            "{} between actors and the articles' narration not drawn",
+            count(narration_supports, "support", "supports")
         ));
     }
     if within > 0 {

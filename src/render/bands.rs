@@ -34,6 +34,8 @@ const BULGE: f64 = 14.0;
 const LANE: f64 = 10.0;
 const BLOCK_GAP: f64 = 28.0;
 const SWEEPS: usize = 6;
+/// The least distance between two edges' ends on a node's side.
+const PORT_GAP: f64 = 9.0;
 
 /// Lays out nodes of `sizes` in the clusters `group` points to.
 #[allow(clippy::too_many_arguments)]
@@ -307,6 +309,22 @@ fn camp_block(
             columns[c] = keyed.into_iter().map(|(_, v)| v).collect();
             set_frac(&columns, &mut frac);
         }
+    }
+    // A node with many relations on one side grows, so its ports stay apart.
+    let mut per_side: BTreeMap<(usize, bool), usize> = BTreeMap::new();
+    for &(a, b) in &ends {
+        if col[a] == col[b] {
+            let left = bulge_left(col[a], two_sided);
+            *per_side.entry((a, left)).or_default() += 1;
+            *per_side.entry((b, left)).or_default() += 1;
+        } else {
+            *per_side.entry((a, col[a] > col[b])).or_default() += 1;
+            *per_side.entry((b, col[b] > col[a])).or_default() += 1;
+        }
+    }
+    for (&(v, _), &n) in &per_side {
+        let h = &mut size[members[v]].1;
+        *h = h.max((n + 1) as f64 * PORT_GAP);
     }
     // Vertical positions, columns centred on the tallest.
     let col_h: Vec<f64> = columns

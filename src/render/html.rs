@@ -228,7 +228,7 @@ fn page_data<'a>(
             camps.push(CampData {
                 group: g.id,
                 camp,
-                label: super::picture::camp_label(graph, who, narration),
+                label: super::camps::camp_label(graph, who, narration),
                 statements: members.clone(),
             });
         }

@@ -9,10 +9,12 @@
 
 pub mod actor_view;
 pub mod bands;
+pub mod camps;
 pub mod dot;
 pub mod geometry;
 pub mod html;
 pub mod layout;
+mod legend;
 pub mod palette;
 pub mod picture;
 pub mod svg;

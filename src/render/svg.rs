@@ -5,6 +5,7 @@
 
 use super::bands::{BandCluster, bands};
 use super::layout::{Layout, layout};
+use super::legend::{LegendItem, draw_legend, legend_items, legend_size};
 use super::palette::{edge_style, edge_width};
 use super::picture::{Arrangement, Picture, Shape, wrap};
 use crate::error::{Error, Result};
@@ -37,8 +38,8 @@ const FONT_SIZE: f64 = 11.0;
 const LINE: f64 = 14.0;
 const CHAR_W: f64 = 6.6;
 const BOLD_W: f64 = 7.3;
-const SMALL: f64 = 10.0;
-const SMALL_W: f64 = 6.1;
+pub(super) const SMALL: f64 = 10.0;
+pub(super) const SMALL_W: f64 = 6.1;
 const PAD_X: f64 = 10.0;
 const PAD_Y: f64 = 7.0;
 /// Characters per line of a node's text, and lines at most.
@@ -106,7 +107,7 @@ fn label_size(lines: &[String]) -> (f64, f64) {
 }
 
 /// The outline of a node as SVG elements (without fill/stroke attributes).
-fn outline(shape: Shape, x: f64, y: f64, w: f64, h: f64) -> Vec<String> {
+pub(super) fn outline(shape: Shape, x: f64, y: f64, w: f64, h: f64) -> Vec<String> {
     let poly = |pts: &[(f64, f64)]| {
         let s: Vec<String> = pts.iter().map(|(a, b)| format!("{:.1},{:.1}", x + a, y + b)).collect();
         format!("<polygon points=\"{}\"", s.join(" "))
@@ -177,152 +178,6 @@ fn outline(shape: Shape, x: f64, y: f64, w: f64, h: f64) -> Vec<String> {
 pub struct SvgOptions {
     /// Ids and data attributes for the HTML report's script.
     pub interactive: bool,
-}
-
-/// The legend's items and its size: only what the picture uses.
-struct LegendItem {
-    /// Kind of icon: a shape, an edge kind, or the dashed "implicit" box.
-    icon: Icon,
-    text: String,
-}
-
-enum Icon {
-    Shape(Shape),
-    Implicit,
-    Edge(RelationType),
-    Width,
-}
-
-const LEGEND_ICON: f64 = 30.0;
-const LEGEND_ROW: f64 = 20.0;
-const LEGEND_MAX_W: f64 = 520.0;
-
-fn legend_items(p: &Picture) -> Vec<LegendItem> {
-    let l = p.legend();
-    let mut items: Vec<LegendItem> = l
-        .shapes
-        .iter()
-        .map(|s| LegendItem {
-            icon: Icon::Shape(*s),
-            text: s.name().to_string(),
-        })
-        .collect();
-    if l.implicit {
-        items.push(LegendItem {
-            icon: Icon::Implicit,
-            text: "implicit (reported only)".into(),
-        });
-    }
-    for k in l.edges {
-        items.push(LegendItem {
-            icon: Icon::Edge(k),
-            text: k.as_str().to_string(),
-        });
-    }
-    if p.summary && !p.edges.is_empty() {
-        items.push(LegendItem {
-            icon: Icon::Width,
-            text: "width: number of relations".into(),
-        });
-    }
-    items
-}
-
-fn item_width(i: &LegendItem) -> f64 {
-    LEGEND_ICON + 6.0 + i.text.chars().count() as f64 * SMALL_W + 14.0
-}
-
-/// Legend rows: items flowed into rows of at most `LEGEND_MAX_W`.
-fn legend_rows(items: &[LegendItem]) -> Vec<Vec<usize>> {
-    let mut rows: Vec<Vec<usize>> = Vec::new();
-    let mut w = 0.0;
-    for (k, i) in items.iter().enumerate() {
-        let iw = item_width(i);
-        if rows.is_empty() || w + iw > LEGEND_MAX_W {
-            rows.push(Vec::new());
-            w = 0.0;
-        }
-        rows.last_mut().expect("a row").push(k);
-        w += iw;
-    }
-    rows
-}
-
-fn legend_size(items: &[LegendItem]) -> (f64, f64) {
-    let rows = legend_rows(items);
-    let w = rows
-        .iter()
-        .map(|r| r.iter().map(|&k| item_width(&items[k])).sum::<f64>())
-        .fold(0.0, f64::max);
-    (w + 12.0, rows.len() as f64 * LEGEND_ROW + 10.0)
-}
-
-fn draw_legend(s: &mut String, items: &[LegendItem], x: f64, y: f64) {
-    let (w, h) = legend_size(items);
-    let _ = write!(
-        s,
-        "<g class=\"legend\"><rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" rx=\"6\" fill=\"#fbfbfb\" stroke=\"#cccccc\"/>"
-    );
-    for (r, row) in legend_rows(items).iter().enumerate() {
-        let mut cx = x + 8.0;
-        let cy = y + 5.0 + r as f64 * LEGEND_ROW;
-        for &k in row {
-            let item = &items[k];
-            match item.icon {
-                Icon::Shape(shape) => {
-                    for el in outline(shape, cx, cy + 2.0, LEGEND_ICON, 14.0) {
-                        let fill = if el.starts_with("<polyline") { "none" } else { "#eeeeee" };
-                        let _ = write!(s, "{el} fill=\"{fill}\" stroke=\"#555555\"/>");
-                    }
-                }
-                Icon::Implicit => {
-                    let _ = write!(
-                        s,
-                        "<rect x=\"{cx:.1}\" y=\"{:.1}\" width=\"{LEGEND_ICON}\" height=\"14\" rx=\"3\" fill=\"#eeeeee\" stroke=\"#555555\" stroke-dasharray=\"4,2\"/>",
-                        cy + 2.0
-                    );
-                }
-                Icon::Edge(kind) => {
-                    let st = edge_style(kind);
-                    let dash = if st.style == "dashed" {
-                        " stroke-dasharray=\"6,3\""
-                    } else {
-                        ""
-                    };
-                    let _ = write!(
-                        s,
-                        "<path d=\"M{cx:.1},{:.1} L{:.1},{:.1}\" stroke=\"{}\" stroke-width=\"{}\" fill=\"none\"{dash} marker-end=\"url(#arrow-{kind})\"/>",
-                        cy + 9.0,
-                        cx + LEGEND_ICON - 4.0,
-                        cy + 9.0,
-                        st.color,
-                        st.width
-                    );
-                }
-                Icon::Width => {
-                    for (j, wd) in [1.4, 3.0, 5.0].iter().enumerate() {
-                        let _ = write!(
-                            s,
-                            "<path d=\"M{:.1},{:.1} L{:.1},{:.1}\" stroke=\"#777777\" stroke-width=\"{wd}\"/>",
-                            cx + j as f64 * 11.0,
-                            cy + 16.0,
-                            cx + j as f64 * 11.0,
-                            cy + 2.0
-                        );
-                    }
-                }
-            }
-            let _ = write!(
-                s,
-                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{SMALL}\">{}</text>",
-                cx + LEGEND_ICON + 6.0,
-                cy + 13.0,
-                xml(&item.text)
-            );
-            cx += item_width(item);
-        }
-    }
-    s.push_str("</g>\n");
 }
 
 /// The size of the SVG drawn by [`to_svg`], in pixels (for tests and notes).

@@ -162,7 +162,7 @@ impl Gazetteer {
         let f: File = serde_json::from_str(&text).map_err(|e| {
             Error::input(Diagnostic::at(
                 path,
-                (e.line() > 0).then(|| (e.line(), e.column())),
+                crate::error::json_position(&text, &e),
                 format!(
                     "invalid actors file: {}",
                     crate::lexicon::strip_position(&e.to_string())

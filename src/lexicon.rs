@@ -59,8 +59,29 @@ pub struct Cue {
 #[serde(deny_unknown_fields)]
 pub struct Pronoun {
     pub word: String,
-    /// person | country | group | any
+    /// person | country | group | organisation | any
     pub refers: String,
+    /// For a person: `m` or `f` when the word tells (she, bà, cô).
+    #[serde(default)]
+    pub gender: Option<Gender>,
+}
+
+/// A personal title written before a name (ông, bà, TS, Mr, Governor).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Title {
+    pub word: String,
+    #[serde(default)]
+    pub gender: Option<Gender>,
+}
+
+/// Grammatical gender of a person reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+pub enum Gender {
+    #[serde(rename = "m")]
+    Male,
+    #[serde(rename = "f")]
+    Female,
 }
 
 /// The file shape of a lexicon.
@@ -123,6 +144,30 @@ pub struct LexiconFile {
     /// Authorities a relayed report can be about ("báo X đưa tin rằng chính phủ …").
     #[serde(default)]
     pub authority_nouns: Vec<String>,
+    /// Personal titles before a name (ông, bà, luật sư, Mr, Governor), with a gender where they tell one.
+    #[serde(default)]
+    pub person_titles: Vec<Title>,
+    /// Common nouns that head a speaker phrase on their own (người dân, chuyên gia, residents, officials).
+    #[serde(default)]
+    pub speaker_heads: Vec<String>,
+    /// Head nouns of organisation names (Công ty, Bộ, Sở, Ministry, Company).
+    #[serde(default)]
+    pub organisation_heads: Vec<String>,
+    /// Family names that open a personal name without a title (Nguyễn, Trần).
+    #[serde(default)]
+    pub surnames: Vec<String>,
+    /// Words that open a speaker phrase before its head (một, các, some, the).
+    #[serde(default)]
+    pub determiners: Vec<String>,
+    /// Reported nouns that name an accusation, not a plain claim (cáo buộc, allegation).
+    #[serde(default)]
+    pub accusation_nouns: Vec<String>,
+    /// Words between a reported noun and what it reports ("tin về …", "reports of …").
+    #[serde(default)]
+    pub about_markers: Vec<String>,
+    /// Cue forms that are also plural nouns ("zone claims", "news reports").
+    #[serde(default)]
+    pub noun_like_cues: Vec<String>,
 }
 
 /// A loaded lexicon of one language, with its phrase lists folded to lower case.
@@ -152,6 +197,15 @@ pub struct Lexicon {
     pub non_speaker_labels: HashSet<String>,
     pub territorial_nouns: HashSet<String>,
     pub authority_nouns: HashSet<String>,
+    pub pronoun_gender: HashMap<String, Gender>,
+    pub person_titles: HashMap<String, Option<Gender>>,
+    pub speaker_heads: HashSet<String>,
+    pub organisation_heads: HashSet<String>,
+    pub surnames: HashSet<String>,
+    pub determiners: HashSet<String>,
+    pub accusation_nouns: HashSet<String>,
+    pub about_markers: HashSet<String>,
+    pub noun_like_cues: HashSet<String>,
 }
 
 /// The bundled lexicon files, by language.
@@ -209,7 +263,20 @@ impl Lexicon {
             relative_markers: fold_all(f.relative_markers),
             auxiliaries: fold_all(f.auxiliaries).into_iter().collect(),
             subordinators: fold_all(f.subordinators),
+            pronoun_gender: f
+                .pronouns
+                .iter()
+                .filter_map(|p| Some((fold(&p.word), p.gender?)))
+                .collect(),
             pronouns: f.pronouns.into_iter().map(|p| (fold(&p.word), p.refers)).collect(),
+            person_titles: f.person_titles.into_iter().map(|t| (fold(&t.word), t.gender)).collect(),
+            speaker_heads: fold_all(f.speaker_heads).into_iter().collect(),
+            organisation_heads: fold_all(f.organisation_heads).into_iter().collect(),
+            surnames: fold_all(f.surnames).into_iter().collect(),
+            determiners: fold_all(f.determiners).into_iter().collect(),
+            accusation_nouns: fold_all(f.accusation_nouns).into_iter().collect(),
+            about_markers: fold_all(f.about_markers).into_iter().collect(),
+            noun_like_cues: fold_all(f.noun_like_cues).into_iter().collect(),
             np_words: fold_all(f.np_words).into_iter().collect(),
             stop_words: fold_all(f.stop_words).into_iter().collect(),
             abbreviations: fold_all(f.abbreviations).into_iter().collect(),
@@ -260,6 +327,15 @@ impl Lexicon {
         self.non_speaker_labels.extend(other.non_speaker_labels);
         self.territorial_nouns.extend(other.territorial_nouns);
         self.authority_nouns.extend(other.authority_nouns);
+        self.pronoun_gender.extend(other.pronoun_gender);
+        self.person_titles.extend(other.person_titles);
+        self.speaker_heads.extend(other.speaker_heads);
+        self.organisation_heads.extend(other.organisation_heads);
+        self.surnames.extend(other.surnames);
+        self.determiners.extend(other.determiners);
+        self.accusation_nouns.extend(other.accusation_nouns);
+        self.about_markers.extend(other.about_markers);
+        self.noun_like_cues.extend(other.noun_like_cues);
     }
 
     /// The cue entry of a folded cue phrase.
@@ -307,7 +383,7 @@ impl Lexicons {
         let f: LexiconFile = serde_json::from_str(&text).map_err(|e| {
             Error::input(Diagnostic::at(
                 path,
-                (e.line() > 0).then(|| (e.line(), e.column())),
+                crate::error::json_position(&text, &e),
                 format!("invalid lexicon file: {}", strip_position(&e.to_string())),
             ))
         })?;

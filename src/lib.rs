@@ -11,9 +11,48 @@
 //!
 //! The library never prints and never exits; the binary (`src/main.rs`) parses
 //! arguments, calls [`load`], [`run_analyze`] and friends, and prints.
+//!
+//! # Example
+//!
+//! Extract the statements of an article held in memory, analyse them and
+//! print the contradictions:
+//!
+//! ```
+//! use claimgraph::{ClaimGraph, Options, analyze, extract_all, extractor};
+//! use std::path::PathBuf;
+//!
+//! let text = "Northland said the dam was breached by southern artillery. \
+//!             Southland denied that its forces shelled the dam.";
+//! let ex = extractor(&Options::default())?;
+//! let set = extract_all(&ex, &[(PathBuf::from("dam.txt"), text.to_string())], None);
+//! for s in &set.statements {
+//!     // Every statement carries its evidence: the source as named, the cue, the sentence.
+//!     println!("{} {:?} ({:?}) {}: {}", s.id, s.source, s.source_mention, s.kind, s.text);
+//! }
+//! for r in &set.relations {
+//!     // A relation's type is `kind` in Rust, "type" in statement files.
+//!     println!("{} {} {}: {:?}", r.from, r.kind, r.to, r.reason);
+//! }
+//! let graph = ClaimGraph::build(set);
+//! let analysis = analyze(&graph);
+//! for c in &analysis.contradictions {
+//!     let (a, b) = (&graph.statements()[c.a], &graph.statements()[c.b]);
+//!     println!("{} contradiction: {} / {}", c.kind.as_str(), a.text, b.text);
+//! }
+//! # Ok::<(), claimgraph::Error>(())
+//! ```
+//!
+//! # Features
+//!
+//! - `cli` (default): the `claimgraph` binary (clap, indicatif, ctrlc,
+//!   clap_complete, clap_mangen, anyhow). Without it the library builds
+//!   without any of them: `claimgraph = { version = "0.1", default-features = false }`.
+//! - `render` (default, needed by `cli`): the `render` module
+//!   (graphviz-rust, resvg).
 
 pub mod actors;
 pub mod analysis;
+pub mod corrections;
 pub mod error;
 pub mod extract;
 pub mod graph;
@@ -22,6 +61,7 @@ pub mod lexicon;
 pub mod link;
 pub mod model;
 pub mod output;
+#[cfg(feature = "render")]
 pub mod render;
 pub mod report;
 pub mod statement_file;
@@ -54,6 +94,12 @@ pub struct Options {
     pub actors: Vec<PathBuf>,
     /// Told of every article extracted (the binary draws a progress bar).
     pub progress: Option<Progress>,
+    /// List every derived contradiction (`--all-derived`) instead of at most
+    /// [`analysis::DERIVED_LIMIT`] per dispute group.
+    pub all_derived: bool,
+    /// What the input path `-` stands for (the binary reads standard input
+    /// into it): a statement file when it starts with `{`, an article otherwise.
+    pub stdin: Option<std::sync::Arc<[u8]>>,
 }
 
 impl std::fmt::Debug for Options {
@@ -64,6 +110,8 @@ impl std::fmt::Debug for Options {
             .field("lexicons", &self.lexicons)
             .field("actors", &self.actors)
             .field("progress", &self.progress.is_some())
+            .field("all_derived", &self.all_derived)
+            .field("stdin", &self.stdin.as_ref().map(|b| b.len()))
             .finish()
     }
 }
@@ -73,6 +121,9 @@ impl std::fmt::Debug for Options {
 pub struct Loaded {
     pub set: StatementSet,
     pub warnings: Vec<Diagnostic>,
+    /// What statement files changed in what was loaded before them
+    /// (replaced, removed, added; see [`corrections`]), one note each.
+    pub changes: Vec<Diagnostic>,
 }
 
 /// Builds the extractor: bundled lexicons and gazetteer plus the user's files.
@@ -81,11 +132,16 @@ pub fn extractor(options: &Options) -> Result<Extractor> {
     for p in &options.lexicons {
         lexicons.extend_from_file(p)?;
     }
+    Ok(Extractor::new(lexicons, gazetteer(options)?))
+}
+
+/// The bundled gazetteer plus the user's actor files (`--actors`).
+pub fn gazetteer(options: &Options) -> Result<actors::Gazetteer> {
     let mut gazetteer = actors::Gazetteer::bundled();
     for p in &options.actors {
         gazetteer.extend_from_file(p)?;
     }
-    Ok(Extractor::new(lexicons, gazetteer))
+    Ok(gazetteer)
 }
 
 /// An article's text, checked: binary files and invalid UTF-8 are errors
@@ -143,15 +199,69 @@ fn article_id(path: &Path, taken: &mut std::collections::HashSet<String>) -> Str
     id
 }
 
+/// How standard input (the path `-`) is named in messages and statement files.
+pub const STDIN_NAME: &str = "<stdin>";
+
 /// Loads every input: articles are extracted (in parallel, in input order),
 /// statement files are parsed, and everything is merged and linked. All input
-/// problems are reported together.
+/// problems are reported together. Statement files apply, in the order
+/// given, over the extraction and the files before them ([`corrections`]).
+///
+/// ```
+/// use claimgraph::{Options, load};
+/// use std::path::PathBuf;
+///
+/// let dir = tempfile::tempdir()?;
+/// let file = dir.path().join("statements.json");
+/// std::fs::write(&file, r#"{"statements": [
+///     {"id": "s1", "source": "Northland", "text": "the dam was breached by artillery"},
+///     {"id": "s2", "source": "Southland", "kind": "denial", "text": "its forces shelled the dam"}],
+///   "relations": [{"from": "s2", "to": "s1", "type": "denies"}]}"#)?;
+/// let loaded = load(&[file], &Options::default())?;
+/// assert_eq!(loaded.set.statements.len(), 2);
+///
+/// // Every problem is a diagnostic naming the file, line and column.
+/// let bad = dir.path().join("bad.json");
+/// std::fs::write(&bad, r#"{"statements": [{"id": "s1", "sorce": "X", "text": "t"}]}"#)?;
+/// let err = load(&[bad], &Options::default()).unwrap_err();
+/// assert!(err.is_input_error());
+/// assert!(err.to_string().contains("bad.json:1:30: unknown field \"sorce\""), "{err}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
-    let (inputs, mut problems) = input::expand_all(paths);
-    let mut warnings = Vec::new();
+    let input::Expanded {
+        inputs,
+        mut problems,
+        mut warnings,
+    } = input::expand_checked(paths);
     let mut articles: Vec<(PathBuf, String)> = Vec::new();
     let mut files = Vec::new();
     for i in &inputs {
+        if i.path.as_os_str() == input::STDIN {
+            let name = Path::new(STDIN_NAME);
+            let Some(bytes) = options.stdin.as_deref() else {
+                problems.push(Diagnostic::file(name, "no standard input was provided to the library"));
+                continue;
+            };
+            let head = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+            if head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+                match statement_file::parse_bytes(name, bytes) {
+                    Ok(f) => files.push(f),
+                    Err(Error::Input(mut d)) => problems.append(&mut d),
+                    Err(e) => return Err(e),
+                }
+            } else {
+                match read_article(name, bytes, options.lossy, &mut warnings) {
+                    Ok(t) if t.trim().is_empty() => {
+                        warnings.push(Diagnostic::file(name, "empty article: no statements"))
+                    }
+                    Ok(t) => articles.push((name.to_path_buf(), t)),
+                    Err(Error::Input(mut d)) => problems.append(&mut d),
+                    Err(e) => return Err(e),
+                }
+            }
+            continue;
+        }
         match i.kind {
             InputKind::Statements => match statement_file::load(&i.path) {
                 Ok(f) => files.push(f),
@@ -186,11 +296,34 @@ pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
         let ex = extractor(options)?;
         extract_all_with(&ex, &articles, options.language, options.progress.as_ref())
     };
-    let set = statement_file::merge_with(&files, &[&extracted])?;
-    Ok(Loaded { set, warnings })
+    let mut merged = corrections::merge(&files, &[&extracted])?;
+    warnings.extend(merged.warnings);
+    if !files.is_empty() {
+        corrections::resolve_sources(&mut merged.set, &gazetteer(options)?);
+    }
+    Ok(Loaded {
+        set: merged.set,
+        warnings,
+        changes: merged.changes,
+    })
 }
 
-/// Extracts and links articles given as (path, text).
+/// Extracts and links articles given as (path, text); the path names the
+/// article (its file stem is the article id) and is never read.
+///
+/// ```
+/// use claimgraph::{Kind, Options, extract_all, extractor};
+/// use std::path::PathBuf;
+///
+/// let ex = extractor(&Options::default())?;
+/// let text = "Southland denied that its forces shelled the dam.";
+/// let set = extract_all(&ex, &[(PathBuf::from("dam.txt"), text.to_string())], None);
+/// let denial = set.statements.iter().find(|s| s.kind == Kind::Denial).unwrap();
+/// assert_eq!(denial.id, "dam/s1");
+/// assert_eq!(denial.cue.as_deref(), Some("denied"));
+/// assert_eq!(denial.line, Some(1));
+/// # Ok::<(), claimgraph::Error>(())
+/// ```
 pub fn extract_all(ex: &Extractor, articles: &[(PathBuf, String)], language: Option<Language>) -> StatementSet {
     extract_all_with(ex, articles, language, None)
 }
@@ -210,12 +343,13 @@ pub fn extract_all_with(
         .par_iter()
         .zip(ids.par_iter())
         .map(|((path, text), id)| {
-            let e = ex.extract(&ArticleInput {
+            let mut e = ex.extract(&ArticleInput {
                 id: id.clone(),
                 path: Some(path.to_string_lossy().into_owned()),
                 text,
                 language,
             });
+            add_lines(&mut e.statements, text);
             if let Some(p) = progress {
                 p(
                     done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
@@ -228,11 +362,52 @@ pub fn extract_all_with(
     link::link(ex, results)
 }
 
-/// Loads the inputs, builds the graph and analyses it.
+/// Sets each statement's `line`: the line of the article where its span starts.
+fn add_lines(statements: &mut [Statement], text: &str) {
+    let mut starts: Vec<(usize, usize)> = statements
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.span.map(|[start, _]| (start, i)))
+        .collect();
+    starts.sort_unstable();
+    let (mut chars, mut at, mut line) = (text.chars(), 0, 1);
+    for (start, i) in starts {
+        while at < start {
+            match chars.next() {
+                Some('\n') => line += 1,
+                Some(_) => {}
+                None => break,
+            }
+            at += 1;
+        }
+        statements[i].line = Some(line);
+    }
+}
+
+/// Loads the inputs, builds the graph and analyses it (the notes of
+/// [`Loaded::changes`] are dropped: call [`load`] to see them).
+///
+/// ```
+/// use claimgraph::{Options, report, run_analyze};
+/// use std::path::PathBuf;
+///
+/// let inputs = [PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/examples/armenia-azerbaijan.json")];
+/// let (graph, analysis, warnings) = run_analyze(&inputs, &Options::default())?;
+/// assert!(warnings.is_empty());
+/// assert!(!analysis.contradictions.is_empty());
+/// let markdown = report::render(&graph, &analysis, report::Format::Markdown, Default::default());
+/// assert!(markdown.starts_with("# Claim graph report"));
+/// # Ok::<(), claimgraph::Error>(())
+/// ```
 pub fn run_analyze(paths: &[PathBuf], options: &Options) -> Result<(ClaimGraph, Analysis, Vec<Diagnostic>)> {
     let loaded = load(paths, options)?;
     let graph = ClaimGraph::build(loaded.set);
-    let analysis = analyze(&graph);
+    let listing = if options.all_derived {
+        analysis::DerivedListing::All
+    } else {
+        analysis::DerivedListing::default()
+    };
+    let analysis = analysis::analyze_with(&graph, listing);
     Ok((graph, analysis, loaded.warnings))
 }
 

@@ -3,14 +3,14 @@
 use anyhow::Context;
 use claimgraph::lexicon::Language;
 use claimgraph::report::{self, TextOptions};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Who claims what, who backs whom and who denies what, from news coverage of a dispute.
 #[derive(Parser)]
-#[command(name = "claimgraph", version, about, long_about = None)]
+#[command(name = "claimgraph", version, about, long_about = None, after_help = MAIN_EXAMPLES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -19,14 +19,15 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Analyse articles and statement files: contradictions, sides, contested statements, actors.
+    #[command(after_help = ANALYZE_EXAMPLES)]
     Analyze {
-        /// Articles (.txt, .md), statement files (.json), or directories holding them.
+        /// Articles (.txt, .md), statement files (.json), directories holding them, or - for standard input.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// Report format.
         #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
-        /// Write the report to this file (atomically) instead of standard output.
+        /// Write the report to this file (atomically) instead of standard output (- is standard output).
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
         /// Colours in the text report.
@@ -36,11 +37,12 @@ enum Command {
         input: InputArgs,
     },
     /// Draw the graph: DOT, SVG, PNG, PDF or a self-contained HTML report.
+    #[command(after_help = RENDER_EXAMPLES)]
     Render {
-        /// Articles (.txt, .md), statement files (.json), or directories holding them.
+        /// Articles (.txt, .md), statement files (.json), directories holding them, or - for standard input.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// The output file; its extension (.dot, .svg, .png, .pdf, .html) picks the format.
+        /// The output file; its extension (.dot, .svg, .png, .pdf, .html) picks the format (- is standard output, with --format).
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
         /// The format (default: from the output file's extension).
@@ -68,20 +70,83 @@ enum Command {
         input: InputArgs,
     },
     /// Extract statements and relations from articles into a statement file.
+    #[command(after_help = EXTRACT_EXAMPLES)]
     Extract {
-        /// Articles (.txt, .md), statement files to merge in (.json), or directories.
+        /// Articles (.txt, .md), statement files to merge in (.json), directories, or - for standard input.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// Output format (the statement file is JSON).
         #[arg(long, short = 'f', value_enum, default_value_t = ExtractFormat::Json)]
         format: ExtractFormat,
-        /// Write to this file (atomically) instead of standard output.
+        /// Write to this file (atomically) instead of standard output (- is standard output).
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Print a completion script for a shell (see the examples for where to install it).
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write one per command into a directory.
+    #[command(after_help = MAN_EXAMPLES)]
+    Man {
+        /// Write claimgraph.1 and claimgraph-COMMAND.1 into this directory instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
+
+const MAIN_EXAMPLES: &str = "\
+Examples:
+  claimgraph analyze data/articles/                        the contradiction report of the bundled articles
+  claimgraph extract article.txt -o article.json          a statement file to correct
+  claimgraph analyze article.txt fixes.json               the article with your corrections
+  claimgraph render data/articles/ -o report.html         the HTML report
+
+Exit codes: 0 success, 1 an output that cannot be written, 2 bad input or arguments, 130 interrupted.
+Documentation: docs/guide.md; claimgraph man | man -l -";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  claimgraph completions bash > ~/.local/share/bash-completion/completions/claimgraph
+  claimgraph completions zsh > ~/.zfunc/_claimgraph      (with fpath+=(~/.zfunc) before compinit)
+  claimgraph completions fish > ~/.config/fish/completions/claimgraph.fish";
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  claimgraph man | man -l -                                read it now
+  claimgraph man --dir ~/.local/share/man/man1             install the pages (then: man claimgraph)";
+
+const ANALYZE_EXAMPLES: &str = "\
+Examples:
+  claimgraph analyze data/articles/                        the bundled articles' report
+  claimgraph analyze article.txt fixes.json                an article with your corrections
+  claimgraph analyze statements.json -f markdown -o report.md
+  cat article.txt | claimgraph analyze - -f json           standard input in, JSON out
+
+Exit codes: 0 success, 1 an output that cannot be written, 2 bad input or arguments, 130 interrupted.";
+
+const EXTRACT_EXAMPLES: &str = "\
+Examples:
+  claimgraph extract article.txt -o article.json          a statement file to correct or analyse
+  claimgraph extract data/articles/vi/ -o seeds.json      every article of a directory
+  curl -s URL | claimgraph extract - --lang en            standard input in, standard output out
+
+Exit codes: 0 success, 1 an output that cannot be written, 2 bad input or arguments, 130 interrupted.";
+
+const RENDER_EXAMPLES: &str = "\
+Examples:
+  claimgraph render data/articles/ -o report.html         the self-contained HTML report
+  claimgraph render data/articles/ -o graph.svg --engine builtin
+  claimgraph render article.txt -o graph.png --only contradictions --group-by article
+  claimgraph render statements.json -f dot -o - | dot -Tpdf > graph.pdf
+
+Exit codes: 0 success, 1 an output that cannot be written or Graphviz failing, 2 bad input or arguments,
+130 interrupted.";
 
 #[derive(Args)]
 struct InputArgs {
@@ -97,6 +162,9 @@ struct InputArgs {
     /// Extra actors file (gazetteer entries; see docs/guide.md). Repeatable.
     #[arg(long, value_name = "FILE")]
     actors: Vec<PathBuf>,
+    /// List every derived contradiction (default: at most 100 per dispute group, the rest counted).
+    #[arg(long)]
+    all_derived: bool,
 }
 
 /// Files above which a progress bar is drawn (on a terminal).
@@ -127,8 +195,20 @@ fn progress_bar(inputs: &[PathBuf]) -> Option<claimgraph::Progress> {
 }
 
 impl InputArgs {
-    fn options(&self, inputs: &[PathBuf]) -> claimgraph::Options {
-        claimgraph::Options {
+    fn options(&self, inputs: &[PathBuf]) -> anyhow::Result<claimgraph::Options> {
+        let stdin = if inputs.iter().any(|p| is_dash(p)) {
+            if inputs.iter().filter(|p| is_dash(p)).count() > 1 {
+                return Err(usage("- (standard input) can be given only once"));
+            }
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+                .context("cannot read standard input")?;
+            Some(bytes.into())
+        } else {
+            None
+        };
+        Ok(claimgraph::Options {
+            stdin,
             progress: progress_bar(inputs),
             language: self.lang.map(|l| match l {
                 LangArg::Vi => Language::Vi,
@@ -137,7 +217,8 @@ impl InputArgs {
             lossy: self.lossy,
             lexicons: self.lexicon.clone(),
             actors: self.actors.clone(),
-        }
+            all_derived: self.all_derived,
+        })
     }
 }
 
@@ -211,17 +292,86 @@ fn main() -> ExitCode {
             let input = e.chain().any(|c| {
                 c.downcast_ref::<claimgraph::Error>()
                     .is_some_and(|e| e.is_input_error())
+                    || c.is::<Usage>()
             });
-            eprintln!("error: {e:#}");
+            // Line by line: the diagnostics' line breaks stay, any control
+            // character from the input (a path, a key) is shown escaped.
+            let text = message(&e);
+            let lines: Vec<_> = text.split('\n').map(claimgraph::error::visible).collect();
+            eprintln!("error: {}", lines.join("\n"));
             ExitCode::from(if input { 2 } else { 1 })
         }
     }
+}
+
+/// A bad argument the parser cannot catch (exit code 2, like bad input).
+#[derive(Debug)]
+struct Usage(String);
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Usage {}
+
+fn usage(message: impl Into<String>) -> anyhow::Error {
+    anyhow::Error::new(Usage(message.into()))
+}
+
+/// The error and its causes, each said once: a cause whose words already end
+/// the message (an error that prints its source) is not repeated.
+fn message(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let s = cause.to_string();
+        if s.is_empty() || out.ends_with(&s) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&s);
+    }
+    out
+}
+
+/// True for the path `-` (standard input or output).
+fn is_dash(p: &std::path::Path) -> bool {
+    p.as_os_str() == "-"
 }
 
 fn warn(warnings: &[claimgraph::Diagnostic]) {
     for w in warnings {
         eprintln!("warning: {w}");
     }
+}
+
+/// Loads the inputs (telling what corrections changed), builds the graph and analyses it.
+fn analyze_inputs(
+    inputs: &[PathBuf],
+    input: &InputArgs,
+) -> anyhow::Result<(claimgraph::ClaimGraph, claimgraph::Analysis)> {
+    let loaded = load(inputs, input)?;
+    let listing = if input.all_derived {
+        claimgraph::analysis::DerivedListing::All
+    } else {
+        claimgraph::analysis::DerivedListing::default()
+    };
+    let graph = claimgraph::ClaimGraph::build(loaded.set);
+    let analysis = claimgraph::analysis::analyze_with(&graph, listing);
+    Ok((graph, analysis))
+}
+
+/// Loads the inputs and prints the warnings and the corrections' notes.
+fn load(inputs: &[PathBuf], input: &InputArgs) -> anyhow::Result<claimgraph::Loaded> {
+    let loaded = claimgraph::load(inputs, &input.options(inputs)?)?;
+    warn(&loaded.warnings);
+    for c in &loaded.changes {
+        eprintln!("note: {c}");
+    }
+    Ok(loaded)
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -233,13 +383,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             color,
             input,
         } => {
-            let (graph, analysis, warnings) = claimgraph::run_analyze(&inputs, &input.options(&inputs))?;
-            warn(&warnings);
+            not_an_input(output.as_deref(), &inputs)?;
+            let (graph, analysis) = analyze_inputs(&inputs, &input)?;
             let color = match color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
                 ColorChoice::Auto => {
-                    output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                    output.as_deref().is_none_or(is_dash)
+                        && std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none()
                 }
             };
             let format = match format {
@@ -272,23 +424,32 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     RenderFormat::Pdf => OutputFormat::Pdf,
                     RenderFormat::Html => OutputFormat::Html,
                 },
-                None => match output.as_deref().map(OutputFormat::from_path) {
-                    Some(Some(f)) => f,
-                    Some(None) => anyhow::bail!(
-                        "cannot tell the format from the name {}: use .dot, .svg, .png, .pdf or .html, or --format",
-                        output.as_deref().map(|p| p.display().to_string()).unwrap_or_default()
-                    ),
-                    None => anyhow::bail!("render needs -o FILE (or --format to write to standard output)"),
+                None => match output.as_deref() {
+                    Some(p) if is_dash(p) => {
+                        return Err(usage("-o - (standard output) needs --format dot|svg|png|pdf|html"));
+                    }
+                    Some(p) => OutputFormat::from_path(p).ok_or_else(|| {
+                        usage(format!(
+                            "cannot tell the format from the name {}: use .dot, .svg, .png, .pdf or .html, or --format",
+                            p.display()
+                        ))
+                    })?,
+                    None => return Err(usage("render needs -o FILE (or --format to write to standard output)")),
                 },
             };
-            if output.is_none()
+            if output.as_deref().is_none_or(is_dash)
                 && matches!(format, OutputFormat::Png | OutputFormat::Pdf)
                 && std::io::stdout().is_terminal()
             {
-                anyhow::bail!("not writing a binary image to the terminal: give -o FILE");
+                return Err(usage("not writing a binary image to the terminal: give -o FILE"));
             }
-            let (graph, analysis, warnings) = claimgraph::run_analyze(&inputs, &input.options(&inputs))?;
-            warn(&warnings);
+            not_an_input(output.as_deref(), &inputs)?;
+            if matches!(format, OutputFormat::Pdf) && matches!(engine, EngineArg::Builtin) {
+                return Err(usage(
+                    "the builtin engine draws SVG and PNG only: PDF needs Graphviz (--engine graphviz or auto)",
+                ));
+            }
+            let (graph, analysis) = analyze_inputs(&inputs, &input)?;
             let options = RenderOptions {
                 format,
                 engine: match engine {
@@ -315,28 +476,74 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let bytes = render::render_with(&graph, &analysis, &options, &mut |note| eprintln!("note: {note}"))?;
             emit(output, |w| w.write_all(&bytes))
         }
+        Command::Completions { shell } => {
+            // Generated in memory: clap_complete panics on a failed write.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "claimgraph", &mut script);
+            emit(None, |w| w.write_all(&script))
+        }
+        Command::Man { dir: None } => emit(None, |w| clap_mangen::Man::new(Cli::command()).render(w)),
+        Command::Man { dir: Some(dir) } => {
+            if !dir.is_dir() {
+                return Err(usage(format!("{}: no such directory", dir.display())));
+            }
+            let mut cmd = Cli::command().disable_help_subcommand(true);
+            cmd.build();
+            for page in std::iter::once(cmd.clone()).chain(cmd.get_subcommands().cloned()) {
+                let man = clap_mangen::Man::new(page);
+                let path = dir.join(man.get_filename());
+                claimgraph::output::write_atomic_with(&path, |w| man.render(w))?;
+            }
+            Ok(())
+        }
         Command::Extract {
             inputs,
             format: ExtractFormat::Json,
             output,
             input,
         } => {
-            let loaded = claimgraph::load(&inputs, &input.options(&inputs))?;
-            warn(&loaded.warnings);
+            not_an_input(output.as_deref(), &inputs)?;
+            let loaded = load(&inputs, &input)?;
             emit(output, |w| loaded.set.write_json(w))
         }
     }
 }
 
-/// Streams the output to the file (atomically) or to standard output.
+/// Refuses an output file that is one of the inputs (or inside an input
+/// directory): the report would replace what it was made from.
+fn not_an_input(output: Option<&std::path::Path>, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    let Some(output) = output else { return Ok(()) };
+    let Ok(target) = std::fs::canonicalize(output) else {
+        return Ok(()); // a new file cannot be an input
+    };
+    if !target.is_file() {
+        return Ok(()); // devices such as /dev/null
+    }
+    let clash = claimgraph::input::expand_all(inputs)
+        .0
+        .iter()
+        .any(|i| std::fs::canonicalize(&i.path).is_ok_and(|p| p == target));
+    if clash {
+        return Err(claimgraph::Error::Input(vec![claimgraph::Diagnostic::file(
+            output,
+            "is one of the inputs: not replacing an input with the output (choose another -o)",
+        )])
+        .into());
+    }
+    Ok(())
+}
+
+/// Streams the output to the file (atomically) or to standard output (no
+/// `-o`, or `-o -`). A write error names the file once (the library's error does).
 fn emit(output: Option<PathBuf>, fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
     match output {
-        Some(path) => claimgraph::output::write_atomic_with(&path, fill)
-            .with_context(|| format!("the output was not written to {}", path.display())),
-        None => {
+        Some(path) if !is_dash(&path) => Ok(claimgraph::output::write_atomic_with(&path, fill)?),
+        _ => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             match fill(&mut out).and_then(|_| out.flush()) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    anyhow::bail!("standard output was closed before everything was written (broken pipe)")
+                }
                 r => r.context("cannot write to standard output"),
             }
         }

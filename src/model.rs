@@ -160,12 +160,18 @@ pub struct Statement {
     /// Character offsets of `text` in the original article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<[usize; 2]>,
+    /// The 1-based line of the original article where `text` starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
     /// Only reported inside another statement (the claim a denial rejects).
     #[serde(default, skip_serializing_if = "is_false")]
     pub implicit: bool,
     /// The article's headline.
     #[serde(default, skip_serializing_if = "is_false")]
     pub headline: bool,
+    /// Why a person corrected or added this statement (corrections files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl Statement {
@@ -185,8 +191,10 @@ impl Statement {
             text: text.into(),
             quote: None,
             span: None,
+            line: None,
             implicit: false,
             headline: false,
+            note: None,
         }
     }
 
@@ -242,6 +250,27 @@ pub struct StatementSet {
     pub statements: Vec<Statement>,
     #[serde(default)]
     pub relations: Vec<Relation>,
+    /// Statements and relations that a corrections file takes out of what was
+    /// loaded before it (see [`crate::corrections`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remove: Vec<Removal>,
+}
+
+/// One entry of a statement file's `remove` list: a statement (by id) or a
+/// relation (by its two ends), with an optional note saying why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Removal {
+    /// The id of a statement to remove (with every relation touching it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<String>,
+    /// With `to`: the relation from `from` to `to` to remove.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 fn default_format() -> String {
@@ -256,6 +285,7 @@ impl Default for StatementSet {
             actors: Vec::new(),
             statements: Vec::new(),
             relations: Vec::new(),
+            remove: Vec::new(),
         }
     }
 }

@@ -11,9 +11,55 @@ use std::sync::Mutex;
 /// ([`remove_in_flight`], called from the binary's signal handler).
 static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-/// Removes every temporary output file still being written. Safe to call
-/// from a signal handler thread; a later rename of a removed file fails.
+/// Process ids of child programs running for an output (Graphviz's `dot`).
+static CHILDREN: Mutex<Vec<u32>> = Mutex::new(Vec::new());
+
+/// Registers a running child process for the time it runs, so that an
+/// interrupted run does not leave it behind.
+pub struct Running(u32);
+
+impl Running {
+    pub fn new(pid: u32) -> Self {
+        if let Ok(mut g) = CHILDREN.lock() {
+            g.push(pid);
+        }
+        Running(pid)
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Ok(mut g) = CHILDREN.lock() {
+            g.retain(|&p| p != self.0);
+        }
+    }
+}
+
+/// Kills every registered child process (see [`Running`]).
+pub fn kill_children() {
+    let pids = match CHILDREN.lock() {
+        Ok(mut g) => std::mem::take(&mut *g),
+        Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
+    };
+    for pid in pids {
+        #[cfg(unix)]
+        if let Ok(pid) = i32::try_from(pid) {
+            // SAFETY: kill(2) on a child this process started and has not
+            // yet waited for (Running is dropped only after the wait).
+            unsafe {
+                libc::kill(pid, libc::SIGKILL);
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = pid;
+    }
+}
+
+/// Kills the child programs still running for an output and removes every
+/// temporary output file still being written. Safe to call from a signal
+/// handler thread; a later rename of a removed file fails.
 pub fn remove_in_flight() {
+    kill_children();
     let paths = match IN_FLIGHT.lock() {
         Ok(mut g) => std::mem::take(&mut *g),
         Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
@@ -83,7 +129,9 @@ pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::
         .prefix(".claimgraph-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(err)?;
+        // tempfile names its random temporary file in the error: the user
+        // gave `path`, which `Error::Write` names, so keep only the cause.
+        .map_err(|e| err(without_temporary_name(e)))?;
     let _registered = InFlight::new(tmp.path());
     {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
@@ -102,6 +150,16 @@ pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
+}
+
+/// The operating system's error without the temporary file's name that
+/// tempfile appends to it (" at path \"…/.claimgraph-XXXX.tmp\"").
+fn without_temporary_name(e: std::io::Error) -> std::io::Error {
+    let text = e.to_string();
+    match text.rfind(" at path ") {
+        Some(i) => std::io::Error::new(e.kind(), text[..i].to_string()),
+        None => e,
+    }
 }
 
 #[cfg(unix)]
@@ -158,5 +216,6 @@ mod tests {
         let p = dir.path().join("no/such/dir/out.txt");
         let e = write_atomic(&p, b"x").unwrap_err();
         assert!(e.to_string().contains("out.txt"), "{e}");
+        assert!(!e.to_string().contains(".claimgraph-"), "no temporary name: {e}");
     }
 }

@@ -12,7 +12,7 @@
 //! report, from a JSON syntax tree of the file, so the happy path is a single
 //! `serde_json` parse.
 
-use crate::error::{Diagnostic, Error, Result, line_col};
+use crate::error::{Diagnostic, Error, LineIndex, Result, line_col};
 use crate::model::{Actor, FORMAT, Kind, RelationType, StatementSet};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -110,11 +110,15 @@ pub fn parse(path: &Path, text: &str) -> Result<ParsedFile> {
     if problems.is_empty() {
         check_duplicates_within(&value, &mut problems);
     }
-    if !problems.is_empty() {
-        let locator = Locator::new(text);
-        return Err(Error::Input(
-            problems.into_iter().map(|p| locator.diagnostic(path, &p)).collect(),
-        ));
+    // A JSON object with a key twice would silently lose the first value
+    // (serde_json keeps the last): name every repeated key where it is.
+    let locator = Locator::new(text);
+    let mut diagnostics: Vec<Diagnostic> = problems.iter().map(|p| locator.diagnostic(path, p)).collect();
+    if let Some(ast) = &locator.ast {
+        repeated_keys(ast, &locator, path, &mut diagnostics);
+    }
+    if !diagnostics.is_empty() {
+        return Err(Error::Input(diagnostics));
     }
     let set: StatementSet = serde_json::from_value(value.take())
         .map_err(|e| Error::input(Diagnostic::file(path, format!("invalid statement file: {e}"))))?;
@@ -139,6 +143,11 @@ fn quick_check(set: &StatementSet) -> bool {
             .all(|r| !blank(&r.from) && !blank(&r.to) && r.confidence.is_none_or(|c| (0.0..=1.0).contains(&c)))
         && set.actors.iter().all(|a| !blank(&a.id) && !blank(&a.name))
         && set.articles.iter().all(|a| !blank(&a.id))
+        && set.remove.iter().all(|r| {
+            [&r.statement, &r.from, &r.to]
+                .into_iter()
+                .all(|x| x.as_deref().is_none_or(|x| !blank(x)))
+        })
         && unique(set.actors.iter().map(|a| a.id.as_str()))
         && unique(set.articles.iter().map(|a| a.id.as_str()))
 }
@@ -159,123 +168,66 @@ fn json_error(path: &Path, text: &str, e: &serde_json::Error) -> Diagnostic {
     } else {
         message = format!("invalid JSON: {message}");
     }
-    let pos = if e.line() == 0 {
-        None
-    } else {
-        // serde_json counts columns in bytes; report characters.
-        let line_start = text
-            .split_inclusive('\n')
-            .take(e.line() - 1)
-            .map(str::len)
-            .sum::<usize>();
-        Some(line_col(text, line_start + e.column().saturating_sub(1)))
-    };
+    let pos = crate::error::json_position(text, e);
     Diagnostic::at(path, pos, message)
 }
 
-/// Merges parsed files into one set. Statement ids must be unique across all
-/// files; relations may point into any of the files. Actors and articles with
-/// the same id are merged (aliases united, the first name kept).
+/// Merges parsed files into one set, each file applied over the files before
+/// it (see [`crate::corrections`]): a statement id given twice in one file is
+/// an error, a statement with the id of one loaded before replaces it.
+/// Relations may point into any of the files. Actors and articles with the same
+/// id are merged (aliases united, the first name kept).
 pub fn merge(files: &[ParsedFile]) -> Result<StatementSet> {
     merge_with(files, &[])
 }
 
 /// Like [`merge`], with statements that are already known (for instance
-/// extracted from articles): statement-file relations may point at them.
+/// extracted from articles): statement files apply over them.
 pub fn merge_with(files: &[ParsedFile], known: &[&StatementSet]) -> Result<StatementSet> {
-    let mut out = StatementSet::default();
-    for k in known {
-        append(&mut out, k);
-    }
-    let mut problems = Vec::new();
-    let mut locators: Vec<Option<Locator>> = files.iter().map(|_| None).collect();
-    let mut place = |file: usize, path: Vec<Seg>| -> Option<(usize, usize)> {
-        locators[file]
-            .get_or_insert_with(|| Locator::new(&files[file].text))
-            .locate(&path)
-    };
-    // statement id → (file index or None for a known set, statement index)
-    let mut ids: HashMap<&str, (Option<usize>, usize)> = HashMap::new();
-    for k in known {
-        for (i, s) in k.statements.iter().enumerate() {
-            ids.entry(s.id.as_str()).or_insert((None, i));
-        }
-    }
-    for (fi, f) in files.iter().enumerate() {
-        for (si, s) in f.set.statements.iter().enumerate() {
-            match ids.entry(s.id.as_str()) {
-                Entry::Vacant(v) => {
-                    v.insert((Some(fi), si));
-                }
-                Entry::Occupied(o) => {
-                    let first = match o.get() {
-                        (Some(ff), fsi) => {
-                            let pos = place(*ff, stmt_path(*fsi, "id"));
-                            Diagnostic::at(&files[*ff].path, pos, "").place()
-                        }
-                        (None, _) => "an article given in the same run".to_string(),
-                    };
-                    let pos = place(fi, stmt_path(si, "id"));
-                    problems.push(Diagnostic::at(
-                        &f.path,
-                        pos,
-                        format!("duplicate statement id \"{}\" (first defined at {first})", s.id),
-                    ));
-                }
-            }
-        }
-    }
-    for (fi, f) in files.iter().enumerate() {
-        for (ri, r) in f.set.relations.iter().enumerate() {
-            for (end, id) in [("from", &r.from), ("to", &r.to)] {
-                if !ids.contains_key(id.as_str()) {
-                    let pos = place(fi, rel_path(ri, end));
-                    problems.push(Diagnostic::at(
-                        &f.path,
-                        pos,
-                        format!(
-                            "relation {} refers to unknown statement \"{id}\"{}",
-                            ri + 1,
-                            suggest(id, ids.keys().copied())
-                        ),
-                    ));
-                }
-            }
-            if r.from == r.to {
-                let pos = place(fi, rel_path(ri, "to"));
-                problems.push(Diagnostic::at(
-                    &f.path,
-                    pos,
-                    format!("relation {} relates statement \"{}\" to itself", ri + 1, r.from),
-                ));
-            }
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Error::Input(problems));
-    }
-    for f in files {
-        append(&mut out, &f.set);
-    }
-    Ok(out)
+    crate::corrections::merge(files, known).map(|m| m.set)
 }
 
-/// Appends `from` to `into`, merging actors and articles by id.
+impl ParsedFile {
+    /// Where items of this file are, for messages: each wanted item is
+    /// (section, index, field), a section being `statements`, `relations` or
+    /// `remove`. One syntax tree serves the whole batch.
+    pub fn positions(&self, wanted: &[(&str, usize, &str)]) -> Vec<Option<(usize, usize)>> {
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let locator = Locator::new(&self.text);
+        wanted
+            .iter()
+            .map(|&(section, index, field)| {
+                locator.locate(&[
+                    Seg::Key(section.to_string()),
+                    Seg::Index(index),
+                    Seg::Key(field.to_string()),
+                ])
+            })
+            .collect()
+    }
+}
+
+/// Appends `from` to `into`, merging actors and articles by id (looked up
+/// in maps: 100k actors are not compared with each other).
 pub fn append(into: &mut StatementSet, from: &StatementSet) {
+    let mut articles: std::collections::HashSet<String> = into.articles.iter().map(|a| a.id.clone()).collect();
     for a in &from.articles {
-        if !into.articles.iter().any(|x| x.id == a.id) {
+        if articles.insert(a.id.clone()) {
             into.articles.push(a.clone());
         }
     }
+    let mut actors: HashMap<String, usize> = into.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
     for a in &from.actors {
-        merge_actor(&mut into.actors, a);
+        merge_actor(&mut into.actors, &mut actors, a);
     }
     into.statements.extend(from.statements.iter().cloned());
     into.relations.extend(from.relations.iter().cloned());
 }
 
-fn merge_actor(actors: &mut Vec<Actor>, a: &Actor) {
-    match actors.iter_mut().find(|x| x.id == a.id) {
+fn merge_actor(actors: &mut Vec<Actor>, index: &mut HashMap<String, usize>, a: &Actor) {
+    match index.get(&a.id).map(|&i| &mut actors[i]) {
         Some(existing) => {
             for alias in std::iter::once(&a.name).chain(&a.aliases) {
                 if *alias != existing.name && !existing.aliases.contains(alias) {
@@ -286,7 +238,10 @@ fn merge_actor(actors: &mut Vec<Actor>, a: &Actor) {
                 existing.kind = a.kind.clone();
             }
         }
-        None => actors.push(a.clone()),
+        None => {
+            index.insert(a.id.clone(), actors.len());
+            actors.push(a.clone());
+        }
     }
 }
 
@@ -307,14 +262,6 @@ enum Seg {
 struct Problem {
     path: Vec<Seg>,
     message: String,
-}
-
-fn stmt_path(i: usize, field: &str) -> Vec<Seg> {
-    vec![Seg::Key("statements".into()), Seg::Index(i), Seg::Key(field.into())]
-}
-
-fn rel_path(i: usize, field: &str) -> Vec<Seg> {
-    vec![Seg::Key("relations".into()), Seg::Index(i), Seg::Key(field.into())]
 }
 
 #[derive(Clone, Copy)]
@@ -408,8 +355,20 @@ static STATEMENT: Schema = Schema {
         opt_nn("co_sources", Ty::StrList),
         opt("quote", Ty::Str),
         opt("span", Ty::Span),
+        opt("line", Ty::UInt),
         opt_nn("implicit", Ty::Bool),
         opt_nn("headline", Ty::Bool),
+        opt("note", Ty::Str),
+    ],
+};
+
+static REMOVAL: Schema = Schema {
+    what: "removal",
+    fields: &[
+        opt("statement", Ty::Str),
+        opt("from", Ty::Str),
+        opt("to", Ty::Str),
+        opt("note", Ty::Str),
     ],
 };
 
@@ -432,6 +391,7 @@ static TOP: Schema = Schema {
         opt_nn("actors", Ty::List(&ACTOR)),
         req("statements", Ty::List(&STATEMENT)),
         opt_nn("relations", Ty::List(&RELATION)),
+        opt_nn("remove", Ty::List(&REMOVAL)),
     ],
 };
 
@@ -507,7 +467,7 @@ fn check_value(v: &Value, field: &Field, path: &mut Vec<Seg>, out: &mut Vec<Prob
             } else {
                 "a string"
             }),
-            Some(s) if s.trim().is_empty() && matches!(name, "id" | "text" | "from" | "to" | "name") => {
+            Some(s) if s.trim().is_empty() && matches!(name, "id" | "text" | "from" | "to" | "name" | "statement") => {
                 out.push(Problem {
                     path: path.clone(),
                     message: format!("\"{name}\" must not be empty"),
@@ -618,15 +578,86 @@ fn check_duplicates_within(value: &Value, out: &mut Vec<Problem>) {
     }
 }
 
-/// ` (did you mean "x"?)` for the closest candidate, or nothing.
-fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> String {
-    let limit = (word.chars().count() / 3).max(2);
+/// Every key that appears twice in one object, at its second place.
+fn repeated_keys(node: &jsonc_parser::ast::Value, locator: &Locator, file: &Path, out: &mut Vec<Diagnostic>) {
+    use jsonc_parser::ast::Value as V;
+    match node {
+        V::Object(obj) => {
+            let mut first: HashMap<&str, usize> = HashMap::new();
+            for p in &obj.properties {
+                let name = p.name.as_str();
+                match first.entry(name) {
+                    Entry::Vacant(v) => {
+                        v.insert(p.range.start);
+                    }
+                    Entry::Occupied(o) => {
+                        let (line, col) = locator.lines.line_col(locator.text, *o.get());
+                        out.push(Diagnostic::at(
+                            file,
+                            Some(locator.lines.line_col(locator.text, p.range.start)),
+                            format!("the key \"{name}\" appears twice in one object (first at line {line}, column {col}): remove one"),
+                        ));
+                    }
+                }
+                repeated_keys(&p.value, locator, file, out);
+            }
+        }
+        V::Array(arr) => {
+            for e in &arr.elements {
+                repeated_keys(e, locator, file, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Ids longer than this get no "did you mean".
+const SUGGEST_MAX_LEN: usize = 64;
+
+/// ` (did you mean "x"?)` for the closest candidate, or nothing. Cost is
+/// bounded by the candidates' count: callers with many (statement ids) use
+/// [`Suggester`].
+pub(crate) fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+    let len = word.chars().count();
+    if len > SUGGEST_MAX_LEN {
+        return String::new();
+    }
+    let limit = (len / 3).max(2);
     candidates
+        .filter(|c| c.len() <= 4 * SUGGEST_MAX_LEN && c.chars().count().abs_diff(len) <= limit)
         .map(|c| (strsim::damerau_levenshtein(word, c), c))
         .filter(|(d, _)| *d <= limit)
         .min()
         .map(|(_, c)| format!(" (did you mean \"{c}\"?)"))
         .unwrap_or_default()
+}
+
+/// "Did you mean" for unknown statement ids, bounded whatever the number of
+/// ids and unknown references: each distinct unknown id is compared once,
+/// and comparing stops after [`Suggester::BUDGET`] candidate comparisons
+/// (20,000 relations to unknown ids among 20,000 ids would otherwise make
+/// 4×10^8 edit distances).
+#[derive(Default)]
+pub(crate) struct Suggester {
+    done: HashMap<String, String>,
+    spent: usize,
+}
+
+impl Suggester {
+    const BUDGET: usize = 2_000_000;
+
+    pub(crate) fn suggest<'a>(&mut self, word: &str, ids: impl ExactSizeIterator<Item = &'a str>) -> String {
+        if let Some(s) = self.done.get(word) {
+            return s.clone();
+        }
+        if self.spent + ids.len() > Self::BUDGET {
+            return String::new();
+        }
+        self.spent += ids.len();
+        let s = suggest(word, ids);
+        self.done.insert(word.to_string(), s.clone());
+        s
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -635,6 +666,8 @@ fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> String 
 struct Locator<'a> {
     text: &'a str,
     ast: Option<jsonc_parser::ast::Value<'a>>,
+    /// Built once: a file with 100,000 problems is not rescanned for each.
+    lines: LineIndex,
 }
 
 impl<'a> Locator<'a> {
@@ -647,7 +680,11 @@ impl<'a> Locator<'a> {
         let ast = jsonc_parser::parse_to_ast(text, &Default::default(), &options)
             .ok()
             .and_then(|r| r.value);
-        Locator { text, ast }
+        Locator {
+            text,
+            ast,
+            lines: LineIndex::new(text),
+        }
     }
 
     fn locate(&self, path: &[Seg]) -> Option<(usize, usize)> {
@@ -669,7 +706,7 @@ impl<'a> Locator<'a> {
                 _ => break,
             }
         }
-        Some(line_col(self.text, offset))
+        Some(self.lines.line_col(self.text, offset))
     }
 
     fn diagnostic(&self, file: &Path, p: &Problem) -> Diagnostic {
@@ -746,7 +783,7 @@ mod tests {
     }
 
     #[test]
-    fn duplicates_across_files_name_both_places() {
+    fn an_id_given_again_in_a_later_file_replaces_naming_both_places() {
         let a = parse(
             Path::new("a.json"),
             r#"{"statements":[{"id":"s","text":"x","source":null}]}"#,
@@ -757,10 +794,12 @@ mod tests {
             "{\"statements\":[\n{\"id\":\"s\",\"text\":\"y\",\"source\":null}]}",
         )
         .unwrap();
-        let e = merge(&[a, b]).unwrap_err().to_string();
-        assert!(
-            e.contains("b.json:2:2: duplicate statement id \"s\" (first defined at a.json:1:17)"),
-            "{e}"
+        let m = crate::corrections::merge(&[a, b], &[]).unwrap();
+        assert_eq!(m.set.statements.len(), 1);
+        assert_eq!(m.set.statements[0].text, "y");
+        assert_eq!(
+            m.changes[0].to_string(),
+            "b.json:2:2: replaces statement \"s\" (given at a.json:1:17)"
         );
     }
 
@@ -806,5 +845,51 @@ mod tests {
             e.iter().any(|m| m.contains("\"via\" must be a list of strings")),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn a_key_twice_in_one_object_is_an_error_where_it_is() {
+        let e = errors("{\"statements\": [{\"id\":\"a\",\"text\":\"x\",\"source\":null}],\n \"statements\": []}");
+        assert_eq!(
+            e,
+            ["t.json:2:2: the key \"statements\" appears twice in one object (first at line 1, column 2): remove one"]
+        );
+        let e = errors(r#"{"statements":[{"id":"a","text":"x","text":"y","source":null}]}"#);
+        assert!(e[0].starts_with("t.json:1:37: the key \"text\" appears twice"), "{e:?}");
+    }
+
+    #[test]
+    fn many_errors_are_located_without_rescanning() {
+        // 100,000 bad kinds, one per line: every one located (each with a
+        // lookup in the line index; scripts/bench-hostile.sh times it).
+        let mut text = String::from("{\"statements\": [\n");
+        for i in 0..100_000 {
+            if i > 0 {
+                text.push_str(",\n");
+            }
+            text.push_str(&format!(r#"{{"id":"s{i}","text":"x","source":null,"kind":"nope"}}"#));
+        }
+        text.push_str("\n]}");
+        let e = errors(&text);
+        assert_eq!(e.len(), 100_000);
+        assert!(e[99_999].starts_with("t.json:100001:"), "{}", e[99_999]);
+    }
+
+    #[test]
+    fn did_you_mean_is_bounded_for_many_unknown_ids() {
+        let mut st = Vec::new();
+        let mut rel = Vec::new();
+        for i in 0..20_000 {
+            st.push(format!(r#"{{"id":"s{i}","text":"x","source":null}}"#));
+            rel.push(format!(r#"{{"from":"s{i}","to":"z{i}","type":"supports"}}"#));
+        }
+        let text = format!(r#"{{"statements":[{}],"relations":[{}]}}"#, st.join(","), rel.join(","));
+        let f = parse(Path::new("t.json"), &text).unwrap();
+        let e = merge(&[f]).unwrap_err();
+        let Error::Input(d) = e else { panic!() };
+        assert_eq!(d.len(), 20_000);
+        // The first ones still get a suggestion; comparing stops at the budget.
+        assert!(d[0].to_string().contains("did you mean"), "{}", d[0]);
+        assert!(!d[19_999].to_string().contains("did you mean"), "{}", d[19_999]);
     }
 }

@@ -106,7 +106,8 @@ fn fixtures(d: &Path) {
         "quotes.txt",
         format!("He said {}.\n", "\"".repeat(10_000)).as_bytes(),
     );
-    let sentence: String = "lời nói không có dấu chấm ".repeat(1_000_000 / 30);
+    // 250 KB: cut into 4,000-byte pieces like any size (the 50 MB case is in scripts/check-limits.sh).
+    let sentence: String = "lời nói không có dấu chấm ".repeat(250_000 / 30);
     write(d, "one-sentence.txt", sentence.as_bytes());
     write(d, "top-string.json", b"\"statements\"");
     write(
@@ -220,17 +221,18 @@ fn cases() -> Vec<Case> {
             2,
             &["{d}/huge-confidence.json:2:", "number out of range"],
         ),
+        // A later file replaces a statement of an earlier one (corrections), and says so.
         c(
-            "analyze duplicate ids",
+            "analyze an id given again",
             &["analyze", "{d}/dup-a.json", "{d}/dup-b.json"],
-            2,
-            &["{d}/dup-b.json:2:4", "first defined at {d}/dup-a.json:1:"],
+            0,
+            &["note: {d}/dup-b.json:2:4: replaces statement \"same\" (given at {d}/dup-a.json:1:"],
         ),
         c(
-            "render duplicate ids",
+            "render an id given again",
             &["render", "{d}/dup-a.json", "{d}/dup-b.json", "-o", "{d}/o.dot"],
-            2,
-            &["{d}/dup-b.json:2:4"],
+            0,
+            &["note: {d}/dup-b.json:2:4"],
         ),
         c("analyze relation cycle", &["analyze", "{d}/cycle.json"], 0, &[]),
         c(
@@ -311,7 +313,7 @@ fn cases() -> Vec<Case> {
         ),
         c("extract 10000 quotes", &["extract", "{d}/quotes.txt"], 0, &[]),
         c(
-            "extract one 1 MB sentence",
+            "extract one 250 KB sentence",
             &["extract", "{d}/one-sentence.txt"],
             0,
             &[],
@@ -344,15 +346,38 @@ fn cases() -> Vec<Case> {
     ]
 }
 
+/// The matrix runs in four parts (cases i with i % 4 == part), so that the
+/// test harness runs them side by side and no test takes long.
+const PARTS: usize = 4;
+
 #[test]
-fn bad_input_matrix() {
+fn bad_input_matrix_1() {
+    bad_input_matrix(0);
+}
+
+#[test]
+fn bad_input_matrix_2() {
+    bad_input_matrix(1);
+}
+
+#[test]
+fn bad_input_matrix_3() {
+    bad_input_matrix(2);
+}
+
+#[test]
+fn bad_input_matrix_4() {
+    bad_input_matrix(3);
+}
+
+fn bad_input_matrix(part: usize) {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().to_string_lossy().into_owned();
     fixtures(dir.path());
     let all = cases();
     assert!(all.len() >= 30);
     let mut failures = Vec::new();
-    for case in &all {
+    for case in all.iter().skip(part).step_by(PARTS) {
         let args: Vec<String> = case.args.iter().map(|a| a.replace("{d}", &d)).collect();
         let refs: Vec<&str> = args.iter().map(String::as_str).collect();
         let r = common::run(&refs);
@@ -379,26 +404,9 @@ fn bad_input_matrix() {
     );
 }
 
-#[test]
-fn fifty_megabyte_article_without_punctuation() {
-    let dir = tempfile::tempdir().unwrap();
-    let words = [
-        "chiến", "dịch", "quân", "sự", "biên", "giới", "Armenia", "tuyên", "bố", "người", "dân", "Nga", "cho", "biết",
-    ];
-    let mut text = String::with_capacity(50_000_100);
-    let mut i = 0usize;
-    while text.len() < 50_000_000 {
-        text.push_str(words[(i * 7 + i / 3) % words.len()]);
-        text.push(' ');
-        i += 1;
-    }
-    let article = dir.path().join("big.txt");
-    std::fs::write(&article, &text).unwrap();
-    let out = dir.path().join("big.json");
-    let r = common::run(&["extract", article.to_str().unwrap(), "-o", out.to_str().unwrap()]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(std::fs::metadata(&out).unwrap().len() > 50_000_000);
-}
+// A 50 MB article without punctuation, and a run interrupted while it writes a
+// large report: scripts/check-limits.sh checks both on the release binary (run
+// by .ci/run); in the debug build they took minutes.
 
 #[test]
 fn a_hundred_wire_copies_do_not_make_quadratic_relations() {
@@ -424,74 +432,4 @@ fn a_hundred_wire_copies_do_not_make_quadratic_relations() {
         relations <= 100 * per_copy + statements,
         "{relations} relations for {statements} statements"
     );
-}
-
-#[cfg(unix)]
-#[test]
-fn an_interrupted_run_leaves_no_file_behind() {
-    use std::time::{Duration, Instant};
-    let dir = tempfile::tempdir().unwrap();
-    // A large statement set, so writing the report takes a while.
-    let mut set = claimgraph::StatementSet::default();
-    for i in 0..200_000 {
-        let mut st = claimgraph::Statement::new(
-            format!("s{i}"),
-            Some(format!("Actor {}", i % 50)),
-            format!("statement {i} about the long story"),
-        );
-        st.quote = Some("x".repeat(200));
-        set.statements.push(st);
-    }
-    let input = dir.path().join("big.json");
-    std::fs::write(&input, set.to_json()).unwrap();
-    let out_dir = dir.path().join("out");
-    std::fs::create_dir(&out_dir).unwrap();
-    let out = out_dir.join("report.json");
-    std::fs::write(&out, b"previous report").unwrap();
-    let mut child = common::bin()
-        .args([
-            "analyze",
-            input.to_str().unwrap(),
-            "--format",
-            "json",
-            "-o",
-            out.to_str().unwrap(),
-        ])
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Wait until the temporary file exists (the report is being written), then interrupt.
-    let start = Instant::now();
-    let mut seen = false;
-    while start.elapsed() < Duration::from_secs(120) {
-        if std::fs::read_dir(&out_dir).unwrap().count() > 1 {
-            seen = true;
-            break;
-        }
-        if child.try_wait().unwrap().is_some() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    let _ = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status();
-    let status = child.wait().unwrap();
-    // The signal may land before the rename (the old report stays) or just
-    // after it (the whole new report is in place): never anything between.
-    assert!(
-        matches!(status.code(), Some(0 | 130)),
-        "exit {:?} (temporary file seen: {seen})",
-        status.code()
-    );
-    let now = std::fs::read(&out).unwrap();
-    if now != b"previous report" {
-        let v: serde_json::Value = serde_json::from_slice(&now).expect("a complete report, not a partial one");
-        assert_eq!(v["summary"]["statements"], 200_000);
-    }
-    let left: Vec<_> = std::fs::read_dir(&out_dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    assert_eq!(left.len(), 1, "left behind: {left:?}");
 }

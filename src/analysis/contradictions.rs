@@ -6,8 +6,7 @@
 use super::sides::Sides;
 use crate::graph::ClaimGraph;
 use crate::model::RelationType;
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 
 /// How many support relations a derivation may chain.
 pub const MAX_SUPPORT_CHAIN: usize = 3;
@@ -54,6 +53,51 @@ pub struct Contradiction {
     pub group: Option<usize>,
 }
 
+/// Derived contradictions listed one by one in each dispute group, by
+/// default; the rest are counted in a [`DerivedSummary`].
+pub const DERIVED_LIMIT: usize = 100;
+
+/// Distinct derived pairs counted in one dispute group before the count
+/// stops (the summary then says "more than").
+pub const DERIVED_COUNT_CAP: usize = 100_000;
+
+/// Support edges a dispute group's searches may scan before the count stops.
+pub const DERIVED_WORK_BUDGET: usize = 2_000_000;
+
+/// How many derived contradictions to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DerivedListing {
+    /// At most this many per dispute group; the others are counted (up to
+    /// [`DERIVED_COUNT_CAP`] per group) and summarised.
+    AtMost(usize),
+    /// Every one (`--all-derived`): time and memory grow with their number,
+    /// which a dense dispute makes quadratic.
+    All,
+}
+
+impl Default for DerivedListing {
+    fn default() -> Self {
+        DerivedListing::AtMost(DERIVED_LIMIT)
+    }
+}
+
+/// The derived contradictions of one dispute group (between its two camps)
+/// when they were not all listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DerivedSummary {
+    /// The dispute group (None for statements outside any group).
+    pub group: Option<usize>,
+    /// Distinct pairs found (a lower bound when `complete` is false).
+    pub count: usize,
+    /// False when counting stopped at [`DERIVED_COUNT_CAP`] pairs or
+    /// [`DERIVED_WORK_BUDGET`] scanned edges.
+    pub complete: bool,
+    /// How many of them are in the contradiction list.
+    pub listed: usize,
+    /// Index in the contradiction list of an example (the first listed).
+    pub example: Option<usize>,
+}
+
 /// Reusable breadth-first search over support edges, bounded in depth.
 struct SupportSearch {
     adj: Vec<Vec<(usize, usize)>>,
@@ -88,8 +132,10 @@ impl SupportSearch {
     }
 
     /// Visits everything within [`MAX_SUPPORT_CHAIN`] supports of `start`,
-    /// never passing through `avoid`. Fills `order` (start excluded).
-    fn run(&mut self, start: usize, avoid: usize) {
+    /// never passing through `avoid`. Fills `order` (start excluded). Scans
+    /// at most `budget` support edges, counted in `work`; returns false when
+    /// it stopped early.
+    fn run(&mut self, start: usize, avoid: usize, budget: usize, work: &mut usize) -> bool {
         self.epoch += 1;
         self.order.clear();
         self.stamp[start] = self.epoch;
@@ -104,6 +150,10 @@ impl SupportSearch {
                 continue;
             }
             for i in 0..self.adj[x].len() {
+                *work += 1;
+                if *work > budget {
+                    return false;
+                }
                 let (y, r) = self.adj[x][i];
                 if self.stamp[y] != self.epoch {
                     self.stamp[y] = self.epoch;
@@ -114,6 +164,7 @@ impl SupportSearch {
                 }
             }
         }
+        true
     }
 
     /// Relations from `x` back to the search's start.
@@ -128,9 +179,14 @@ impl SupportSearch {
     }
 }
 
+/// A derived pair's place: in the list, or only counted.
+const NOT_LISTED: usize = usize::MAX;
+
 /// Finds every contradiction, sorted: direct first (in relation order), then
-/// derived (by their core relation, then path length, then ends).
-pub fn find(graph: &ClaimGraph, sides: &Sides) -> Vec<Contradiction> {
+/// derived (by their core relation, then path length, then ends), listing
+/// derived ones as `listing` says; groups whose derived contradictions were
+/// not all listed get a [`DerivedSummary`] (sorted by group).
+pub fn find(graph: &ClaimGraph, sides: &Sides, listing: DerivedListing) -> (Vec<Contradiction>, Vec<DerivedSummary>) {
     let relations = graph.relations();
     let conf = |path: &[usize]| -> f64 { path.iter().map(|&r| relations[r].confidence_or_default()).product() };
     let same_source =
@@ -162,58 +218,120 @@ pub fn find(graph: &ClaimGraph, sides: &Sides) -> Vec<Contradiction> {
     }
     let direct_count = out.len();
 
+    // Derived pairs never leave their dispute group (both ends are joined by
+    // relations), so each group is searched, counted and bounded on its own,
+    // its negative relations in relation order.
+    let mut by_group: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
+    for (i, &(a, _, e)) in edges.iter().enumerate() {
+        if e.kind.is_negative() {
+            by_group.entry(sides.group_of(a)).or_default().push(i);
+        }
+    }
+    let (limit, count_cap, budget) = match listing {
+        DerivedListing::AtMost(n) => (n, DERIVED_COUNT_CAP, DERIVED_WORK_BUDGET),
+        DerivedListing::All => (usize::MAX, usize::MAX, usize::MAX),
+    };
+    let mut summaries = Vec::new();
     let mut search = SupportSearch::new(graph);
-    for &(y, s, e) in edges.iter().filter(|x| x.2.kind.is_negative()) {
-        // Backers of the denied statement `s` contradict the denier `y`;
-        // backers of the denier `y` contradict `s`.
-        for (start, other) in [(s, y), (y, s)] {
-            search.run(start, other);
-            for i in 0..search.order.len() {
-                let x = search.order[i];
-                if x == other || sides.same_camp(x, other) {
-                    continue;
+    for (group, negatives) in by_group {
+        let mut found: HashMap<(usize, usize), usize> = HashMap::new();
+        let (mut listed, mut work, mut complete) = (0usize, 0usize, true);
+        let mut example = None;
+        'relations: for &i in &negatives {
+            let (y, s, e) = edges[i];
+            // Backers of the denied statement `s` contradict the denier `y`;
+            // backers of the denier `y` contradict `s`.
+            for (start, other) in [(s, y), (y, s)] {
+                if !search.run(start, other, budget, &mut work) {
+                    complete = false;
+                    break 'relations;
                 }
-                let mut path = search.path_to_start(x, start);
-                // Walk: x … start, then the negative relation to `other`.
-                path.push(e.relation);
-                let candidate = Contradiction {
-                    a: x,
-                    b: other,
-                    kind: if same_source(x, other) {
-                        ContradictionKind::SelfContradiction
-                    } else {
-                        ContradictionKind::Derived
-                    },
-                    derived: true,
-                    relation: e.kind,
-                    confidence: conf(&path),
-                    path,
-                    group: sides.group_of(x),
-                };
-                match seen.entry(key(x, other)) {
-                    Entry::Vacant(v) => {
-                        v.insert(out.len());
-                        out.push(candidate);
+                for j in 0..search.order.len() {
+                    let x = search.order[j];
+                    if x == other || sides.same_camp(x, other) {
+                        continue;
                     }
-                    Entry::Occupied(o) => {
-                        let old = &mut out[*o.get()];
-                        if old.derived && candidate.path.len() < old.path.len() {
-                            *old = candidate;
+                    let k = key(x, other);
+                    let at = match seen.get(&k).or_else(|| found.get(&k)) {
+                        Some(&at) => at,
+                        None => {
+                            if found.len() >= count_cap {
+                                complete = false;
+                                break 'relations;
+                            }
+                            let at = if listed < limit { out.len() } else { NOT_LISTED };
+                            found.insert(k, at);
+                            if at == NOT_LISTED {
+                                continue;
+                            }
+                            listed += 1;
+                            example.get_or_insert(at);
+                            at
                         }
+                    };
+                    if at == NOT_LISTED {
+                        continue;
+                    }
+                    let len = search.depth[x] as usize + 1;
+                    if at < out.len() && (!out[at].derived || out[at].path.len() <= len) {
+                        continue;
+                    }
+                    let mut path = search.path_to_start(x, start);
+                    // Walk: x … start, then the negative relation to `other`.
+                    path.push(e.relation);
+                    let candidate = Contradiction {
+                        a: x,
+                        b: other,
+                        kind: if same_source(x, other) {
+                            ContradictionKind::SelfContradiction
+                        } else {
+                            ContradictionKind::Derived
+                        },
+                        derived: true,
+                        relation: e.kind,
+                        confidence: conf(&path),
+                        path,
+                        group: sides.group_of(x),
+                    };
+                    if at == out.len() {
+                        out.push(candidate);
+                    } else {
+                        out[at] = candidate;
                     }
                 }
             }
         }
+        if !complete || listed < found.len() {
+            summaries.push(DerivedSummary {
+                group,
+                count: found.len(),
+                complete,
+                listed,
+                example,
+            });
+        }
     }
-    out[direct_count..].sort_by(|x, y| {
-        let core = |c: &Contradiction| *c.path.last().unwrap_or(&0);
+    // Sort the derived ones, keeping the summaries' examples pointing at them.
+    let mut order: Vec<usize> = (direct_count..out.len()).collect();
+    let core = |c: &Contradiction| *c.path.last().unwrap_or(&0);
+    order.sort_by(|&x, &y| {
+        let (x, y) = (&out[x], &out[y]);
         core(x)
             .cmp(&core(y))
             .then(x.path.len().cmp(&y.path.len()))
             .then(x.a.cmp(&y.a))
             .then(x.b.cmp(&y.b))
     });
-    out
+    let mut new_place = vec![0; out.len()];
+    for (place, &old) in order.iter().enumerate() {
+        new_place[old] = direct_count + place;
+    }
+    let mut derived: Vec<Option<Contradiction>> = out.drain(direct_count..).map(Some).collect();
+    out.extend(order.iter().filter_map(|&old| derived[old - direct_count].take()));
+    for s in &mut summaries {
+        s.example = s.example.map(|e| new_place[e]);
+    }
+    (out, summaries)
 }
 
 #[cfg(test)]
@@ -242,7 +360,7 @@ mod tests {
     }
 
     fn run(g: &ClaimGraph) -> Vec<Contradiction> {
-        find(g, &sides::compute(g))
+        find(g, &sides::compute(g), DerivedListing::All).0
     }
 
     #[test]

@@ -16,7 +16,10 @@ mod contradictions;
 mod sides;
 mod stances;
 
-pub use contradictions::{Contradiction, ContradictionKind, MAX_SUPPORT_CHAIN};
+pub use contradictions::{
+    Contradiction, ContradictionKind, DERIVED_COUNT_CAP, DERIVED_LIMIT, DERIVED_WORK_BUDGET, DerivedListing,
+    DerivedSummary, MAX_SUPPORT_CHAIN,
+};
 pub use sides::{Camp, Inconsistency, SideGroup, Sides};
 pub use stances::{ActorStance, Contested, StanceCount};
 
@@ -27,6 +30,8 @@ use crate::graph::ClaimGraph;
 pub struct Analysis {
     pub summary: Summary,
     pub contradictions: Vec<Contradiction>,
+    /// Dispute groups whose derived contradictions were not all listed.
+    pub derived_summaries: Vec<DerivedSummary>,
     pub sides: Vec<SideGroup>,
     pub contested: Vec<Contested>,
     pub actors: Vec<ActorStance>,
@@ -48,12 +53,22 @@ pub struct Summary {
     pub direct: usize,
     pub derived: usize,
     pub self_contradictions: usize,
+    /// Derived contradictions counted but not listed (see
+    /// [`Analysis::derived_summaries`]).
+    pub derived_not_listed: usize,
 }
 
-/// Runs every analysis on the graph.
+/// Runs every analysis on the graph, listing at most [`DERIVED_LIMIT`]
+/// derived contradictions per dispute group.
 pub fn analyze(graph: &ClaimGraph) -> Analysis {
+    analyze_with(graph, DerivedListing::default())
+}
+
+/// Runs every analysis on the graph, listing derived contradictions as
+/// `listing` says.
+pub fn analyze_with(graph: &ClaimGraph, listing: DerivedListing) -> Analysis {
     let sides = sides::compute(graph);
-    let contradictions = contradictions::find(graph, &sides);
+    let (contradictions, derived_summaries) = contradictions::find(graph, &sides, listing);
     let contested = stances::contested(graph);
     let actors = stances::actor_stances(graph);
     let mut summary = Summary {
@@ -81,9 +96,11 @@ pub fn analyze(graph: &ClaimGraph) -> Analysis {
             ContradictionKind::SelfContradiction => summary.self_contradictions += 1,
         }
     }
+    summary.derived_not_listed = derived_summaries.iter().map(|s| s.count - s.listed).sum();
     Analysis {
         summary,
         contradictions,
+        derived_summaries,
         sides: sides.groups,
         contested,
         actors,

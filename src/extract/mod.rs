@@ -18,14 +18,16 @@
 //! attribution, who relayed it); a trailing "…, theo AFP" names who relayed it.
 //! Sentences without a statement are the article's narration (source null).
 
+mod entities;
 pub mod sentence;
 
 use crate::actors::Gazetteer;
 use crate::graph::slug;
-use crate::lexicon::{Language, Lexicon, Lexicons};
+use crate::lexicon::{Gender, Language, Lexicon, Lexicons};
 use crate::model::{Actor, ArticleRef, Kind, Relation, RelationType, Statement};
 use crate::text::{self, Text, fold_case};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use entities::{Entities, EntityKind};
 use sentence::{CueHit, Prepared};
 use std::collections::BTreeMap;
 
@@ -189,9 +191,20 @@ struct New {
 struct Memory {
     /// Recent speakers (latest last).
     speakers: Vec<Speaker>,
+    /// By the last word of their name: the latest person in `speakers` with
+    /// a name of several words (a surname alone is looked up here, not by a
+    /// scan of every speaker so far).
+    surnames: std::collections::HashMap<String, usize>,
     /// Recently named actors (latest last): (speaker, is country).
     /// The country named last (its speaker, as extraction would make it).
     last_country: Option<Speaker>,
+    /// Every person and organisation named so far, for references.
+    entities: Entities,
+    /// The sentence being read.
+    si: usize,
+    /// Its personal and organisation names (token ranges), found once.
+    persons: Vec<((usize, usize), Option<Gender>)>,
+    orgs: Vec<((usize, usize), String)>,
 }
 
 impl Extractor {
@@ -236,9 +249,11 @@ impl Extractor {
     /// Extracts the statements of one article.
     pub fn extract(&self, input: &ArticleInput) -> Extraction {
         let normalized: Text = text::normalize(input.text);
-        let lang = input
-            .language
-            .unwrap_or_else(|| text::detect_language(&normalized.text));
+        let lang = input.language.unwrap_or_else(|| {
+            text::detect_language_by_words(&normalized.text, &|w| self.lexicons.vi.stop_words.contains(w), &|w| {
+                self.lexicons.en.stop_words.contains(w)
+            })
+        });
         let lex = self.lexicons.get(lang);
         let sentences = text::split_sentences(&normalized.text, &self.abbreviations);
         let title = sentences
@@ -262,6 +277,8 @@ impl Extractor {
             let stext = &normalized.text[s.start..s.end];
             let sfolded = fold_case(stext);
             let prep = Prepared::new(stext, &sfolded, lex, &tables.cues, &tables.non_speech, &self.gazetteer);
+            memory.si = si;
+            self.discover(&prep, lex, &mut memory);
             let found = self.attribute(&prep, lex, &memory);
             let contrast = opening_contrast(&prep, lex);
             let before = out.statements.len();
@@ -342,15 +359,107 @@ impl Extractor {
                 st.headline = s.headline;
             }
             // Remember the last country named, for "nước này" / "the country" later.
+            // The country a later "nước này" means: the first one the latest sentence names
+            // (its subject, as a rule), not the last.
             if let Some(m) = prep
                 .mentions
                 .iter()
-                .rfind(|m| self.gazetteer.entry(self.gazetteer.speaker(m.entry)).kind.as_deref() == Some("country"))
+                .find(|m| self.gazetteer.entry(self.gazetteer.speaker(m.entry)).kind.as_deref() == Some("country"))
             {
                 memory.last_country = Some(self.speaker_of_entry(m.entry, &prep.text[m.start..m.end]));
             }
         }
         out
+    }
+
+    /// Notes the people and organisations a sentence names in the article's
+    /// entity table (a later surname, pronoun or role noun refers to them).
+    fn discover(&self, prep: &Prepared, lex: &Lexicon, memory: &mut Memory) {
+        let si = memory.si;
+        let quotes: Vec<usize> = prep.text.match_indices('"').map(|(i, _)| i).collect();
+        let quoted = |pos: usize| quotes.partition_point(|&q| q < pos) % 2 == 1;
+        for m in &prep.mentions {
+            let e = self.gazetteer.entry(m.entry);
+            let sp = self.speaker_of_entry(m.entry, &prep.text[m.start..m.end]);
+            if e.is_person() {
+                memory
+                    .entities
+                    .note(&sp, EntityKind::Person, None, (si, m.start), None, quoted(m.start));
+            } else if !matches!(e.kind.as_deref(), Some("country") | Some("media")) && !m.demonym {
+                let head = org_head(lex, &fold_case(&e.name));
+                memory
+                    .entities
+                    .note(&sp, EntityKind::Organisation, None, (si, m.start), head, false);
+            }
+        }
+        memory.orgs = entities::organisation_names(prep, lex);
+        memory.persons = entities::person_names(prep, lex);
+        for ((a, b), head) in memory.orgs.clone() {
+            let name = prep.span(a, b).to_string();
+            let sp = match memory.entities.by_name(&fold_case(&name)) {
+                Some(e) => e.speaker.clone(),
+                None => Speaker {
+                    id: slug(&name),
+                    name: name.clone(),
+                    mention: name.clone(),
+                    kind: Some("organisation".to_string()),
+                    aliases: Vec::new(),
+                    person: false,
+                    media: false,
+                    co: Vec::new(),
+                },
+            };
+            let start = prep.toks[a].start;
+            memory
+                .entities
+                .note(&sp, EntityKind::Organisation, None, (si, start), Some(head), false);
+        }
+        // A known person named again by one word ("Quirin", "bà Liên"): a fresh mention.
+        for (i, t) in prep.toks.iter().enumerate() {
+            if t.word
+                && t.cap
+                && prep.mention_at[i].is_none()
+                && !(i == 0 && lex.stop_words.contains(t.folded))
+                && !prep.toks.get(i + 1).is_some_and(|n| n.word && n.cap)
+                && !(i > 0 && prep.toks[i - 1].word && prep.toks[i - 1].cap)
+                && let Some(e) = memory.entities.by_name(t.folded)
+                && e.kind == EntityKind::Person
+            {
+                let sp = e.speaker.clone();
+                memory
+                    .entities
+                    .note(&sp, EntityKind::Person, None, (si, t.start), None, quoted(t.start));
+            }
+        }
+        for ((a, b), gender) in memory.persons.clone() {
+            let name = prep.span(a, b).to_string();
+            let title = entities::title_before(prep, lex, a).map_or(0, |t| t.0);
+            let title_words = prep.folded_words(a - title, a).into_owned();
+            let mention = prep.span(a - title, b).to_string();
+            let folded = fold_case(&name);
+            let known = memory
+                .entities
+                .by_name(&folded)
+                .filter(|e| e.kind == EntityKind::Person)
+                .map(|e| e.speaker.clone());
+            let sp = known.unwrap_or_else(|| Speaker {
+                id: slug(&name),
+                name: name.clone(),
+                mention: mention.clone(),
+                kind: Some("person".to_string()),
+                aliases: Vec::new(),
+                person: true,
+                media: false,
+                co: Vec::new(),
+            });
+            let start = prep.toks[a].start;
+            let i = memory
+                .entities
+                .note(&sp, EntityKind::Person, gender, (si, start), None, quoted(start));
+            if title > 0 {
+                memory.entities.set_title(i, &title_words);
+            }
+        }
     }
 
     fn speaker_of_entry(&self, entry: usize, mention: &str) -> Speaker {
@@ -511,9 +620,20 @@ impl Extractor {
         let found = |speaker: Speaker, cue: &str, content, at| {
             Found::new(Some(speaker), cue.to_string(), Kind::Claim, content, at)
         };
-        if let Some(colon) = (1..n.min(6)).find(|&i| prep.is_punct(i, ":")) {
+        if let Some(colon) = (1..n.min(16)).find(|&i| prep.is_punct(i, ":")) {
             let label = prep.folded_words(0, colon);
-            let names = (0..colon).all(|i| prep.toks[i].word && (prep.toks[i].cap || prep.mention_at[i].is_some()));
+            // Names, or a name with its apposition ("Ông Trịnh Văn Quyết, Chủ tịch Tập đoàn FLC").
+            let in_name = |i: usize| {
+                let t = &prep.toks[i];
+                t.word
+                    && (t.cap
+                        || prep.mention_at[i].is_some()
+                        || i > 0 && prep.toks[i - 1].cap && !lex.stop_words.contains(t.folded))
+                    || (t.folded == "," && i > 0 && i + 1 < colon)
+            };
+            let names = (colon < 6 || prep.toks[0].cap && (0..colon).any(|i| prep.is_punct(i, ",")))
+                && (0..colon).all(in_name)
+                && prep.toks[0].word;
             let words_after = (colon + 1..n).filter(|&i| prep.toks[i].word).count();
             if names && words_after >= 3 && !lex.non_speaker_labels.contains(label.as_ref()) {
                 let speaker = self.resolve_np(prep, lex, memory, 0, colon)?;
@@ -560,6 +680,17 @@ impl Extractor {
             f
         };
         let after_aux = skip_aux_back(prep, lex, hit.first);
+        // "… exclusive economic zone claims": a plural noun after a common noun, not a cue.
+        if lex.noun_like_cues.contains(prep.toks[hit.first].folded)
+            && after_aux == hit.first
+            && hit.first > 0
+            && prep.toks[hit.first - 1].word
+            && !prep.toks[hit.first - 1].cap
+            && !lex.np_words.contains(prep.toks[hit.first - 1].folded)
+            && !lex.pronouns.contains_key(prep.toks[hit.first - 1].folded)
+        {
+            return None;
+        }
 
         // Passive: "bị X gọi là", "was rejected by X".
         if let Some((speaker, np_start)) = self.passive_agent(prep, lex, memory, hit, after_aux) {
@@ -638,8 +769,10 @@ impl Extractor {
             // "The county clerk, James Whitfield, rejected": the name between the commas.
             if let Some(c) = seg_start
                 && after_aux - 1 - c <= 6
-                && (c + 1..after_aux - 1)
-                    .all(|i| prep.toks[i].word && (prep.toks[i].cap || prep.mention_at[i].is_some()))
+                && (c + 1..after_aux - 1).all(|i| {
+                    prep.toks[i].word && (prep.toks[i].cap || prep.mention_at[i].is_some())
+                        || prep.is_punct(i, ".") && i > c + 1
+                })
                 && let Some(speaker) = self.resolve_np(prep, lex, memory, c + 1, after_aux - 1)
             {
                 let start = self.np_before(prep, lex, c).map_or(c + 1, |(a, _)| a);
@@ -664,11 +797,16 @@ impl Extractor {
             }
         }
         // A participle after a comma (", saying …"): the subject of the sentence.
+        // The subject is the first actor or person the sentence names outside a
+        // quotation ("On Thursday, Hatice Cengiz, fiancée of …, addressed reporters in
+        // New York, calling for …"), else the phrase that opens the clause.
         if after_aux > 0
             && prep.is_punct(after_aux - 1, ",")
             && prep.toks[hit.first].folded.ends_with("ing")
             && found.is_empty()
-            && let Some((a, b)) = self.np_after(prep, lex, clause_start(prep, lex, 0))
+            && let Some((a, b)) = self
+                .first_actor(prep, memory, after_aux - 1)
+                .or_else(|| self.np_after(prep, lex, clause_start(prep, lex, 0)))
             && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
         {
             return Some(base(speaker, after_aux - 1, self.content_start(prep, lex, hit)));
@@ -688,6 +826,34 @@ impl Extractor {
             f.content_first = true;
             f.extra = trailing_quote(prep, b);
             return Some(f);
+        }
+        // A light verb between the subject and the cue ("Bộ Ngoại giao đã gửi công
+        // hàm tới Ankara với nội dung bác bỏ …", "X đăng đàn phản pháo …"): the
+        // subject of the clause speaks.
+        let start = clause_start(prep, lex, hit.first);
+        if found.last().is_none_or(|p| p.cue_tok < start)
+            && let Some((a, b)) = self.np_after(prep, lex, start)
+            && b < hit.first
+            && b - a <= 8
+            && hit.first - b <= 14
+            && (b..hit.first).all(|i| prep.toks[i].word)
+            && !prep.cues.iter().any(|h| h.first >= b && h.first < hit.first)
+            && (has_mention(prep, a, b) || (a..b).any(|i| prep.toks[i].cap && i > 0) || {
+                let mut h = a;
+                while let Some(k) = prep
+                    .phrase_starting_at(h, &|w| lex.determiners.contains(w))
+                    .filter(|&k| h + k < b)
+                {
+                    h += k;
+                }
+                prep.phrase_starting_at(h, &|w| {
+                    lex.speaker_heads.contains(w) || lex.person_titles.contains_key(w)
+                })
+                .is_some()
+            })
+            && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
+        {
+            return Some(base(speaker, a, self.content_start(prep, lex, hit)));
         }
         None
     }
@@ -748,6 +914,15 @@ impl Extractor {
 
     /// A source phrase ending just before token `end`.
     fn np_before(&self, prep: &Prepared, lex: &Lexicon, end: usize) -> Option<(usize, usize)> {
+        // "Bà Lê Thị Liên (Tổ phó …) cho biết": the name before a parenthesis.
+        if end > 1
+            && prep.is_punct(end - 1, ")")
+            && let Some(open) = (end.saturating_sub(40)..end - 1).rev().find(|&i| prep.is_punct(i, "("))
+            && open > 0
+            && !(open + 1..end - 1).any(|i| prep.is_punct(i, "(") || prep.is_punct(i, "\""))
+        {
+            return self.np_before(prep, lex, open);
+        }
         let mut j = end;
         let np_like = |i: usize| -> bool {
             let t = &prep.toks[i];
@@ -778,8 +953,13 @@ impl Extractor {
             }
             // A comma, dash or "và/của/and/of" inside a name list or apposition:
             // a phrase on both sides.
+            // A comma joins names only in a list closed by "và"/"and" ("EU, Pháp và
+            // Đức"); "Sau những chia sẻ của Bảo Duy, Phi Thanh Vân" is two phrases.
+            let list_comma = !prep.is_punct(i, ",")
+                || (i + 1..end).any(|k| matches!(prep.toks[k].folded, "và" | "and" | "cùng" | "&"));
             if (!prep.toks[i].word && matches!(prep.toks[i].folded, "," | "-" | "(" | ")")
                 || is_connector_word(prep.toks[i].folded))
+                && list_comma
                 && i > 0
                 && i + 1 < end
                 && np_like(i - 1)
@@ -791,6 +971,18 @@ impl Extractor {
             break;
         }
         let mut a = j;
+        // An organisation's name reaches back to its capitalised head noun over
+        // lower-case words ("Sở Giao thông vận tải Quảng Ngãi", "Công ty TNHH Giấy").
+        if let Some(h) = self.org_name_start(prep, lex, a, end) {
+            a = h;
+        }
+        // A dateline ("HÀ NỘI -", "TP HCM -") is not part of the speaker.
+        if let Some(d) = (a..end).find(|&i| prep.is_punct(i, "-"))
+            && (0..d).all(|i| prep.toks[i].word && prep.toks[i].cap)
+            && d <= 5
+        {
+            a = a.max(d + 1);
+        }
         let mut b = end;
         // Trim connectors at both ends.
         let connector =
@@ -813,6 +1005,51 @@ impl Extractor {
         Some((a, b))
     }
 
+    /// The first name of an actor or person before token `end`, outside quotations:
+    /// a gazetteer name (not a demonym) or a personal name, with its title.
+    fn first_actor(&self, prep: &Prepared, memory: &Memory, end: usize) -> Option<(usize, usize)> {
+        let quotes: Vec<usize> = prep.text.match_indices('"').map(|(i, _)| i).collect();
+        let quoted = |i: usize| quotes.partition_point(|&q| q < prep.toks[i].start) % 2 == 1;
+        let gaz = (0..end).find(|&i| prep.mention_at[i].is_some_and(|m| !prep.mentions[m].demonym) && !quoted(i));
+        let person = memory
+            .persons
+            .iter()
+            .map(|&(r, _)| r)
+            .find(|&(x, y)| y <= end && !quoted(x));
+        let span = |i: usize| {
+            let m = prep.mention_at[i]?;
+            let last = (i..end).take_while(|&k| prep.mention_at[k] == Some(m)).last()?;
+            Some((i, last + 1))
+        };
+        match (gaz.and_then(span), person) {
+            (Some(g), Some(p)) => Some(if g.0 <= p.0 { g } else { p }),
+            (g, p) => g.or(p),
+        }
+    }
+
+    /// The start of an organisation name that ends at `end` and whose
+    /// capitalised head noun stands at most six words before `a`.
+    fn org_name_start(&self, prep: &Prepared, lex: &Lexicon, a: usize, end: usize) -> Option<usize> {
+        if lex.language != Language::Vi || a == 0 || a >= end {
+            return None;
+        }
+        let mut i = a;
+        let mut best = None;
+        while i > 0 && a - i < 7 && prep.toks[i - 1].word {
+            i -= 1;
+            // A capitalised head, then the name (its administrative level may come
+            // first in lower case: "UBND huyện Đức Hòa", "Tòa án nhân dân TP Thủ Đức").
+            if prep.toks[i].cap
+                && let Some(k) = prep.phrase_starting_at(i, &|w| lex.organisation_heads.contains(w))
+                && i + k < end
+                && (i + k..(i + k + 4).min(end)).any(|x| prep.toks[x].cap)
+            {
+                best = Some(i);
+            }
+        }
+        best
+    }
+
     /// Subjects with common nouns: "the Republican nominee said", "Các nhà
     /// kinh tế cho rằng".
     fn np_before_english_fallback(&self, prep: &Prepared, lex: &Lexicon, end: usize) -> Option<(usize, usize)> {
@@ -821,14 +1058,49 @@ impl Extractor {
         }
         if lex.language == Language::Vi {
             // Back to the clause start over words only; the phrase opens with a
-            // plural or classifier word (các, những, nhiều, một số, giới).
+            // plural or classifier word (các, những, nhiều, một số, giới), or
+            // with the head noun of a speaker (người dân, chủ phương tiện, vị
+            // chuyên gia, nguồn tin của …).
             let mut a = end;
-            while a > 0 && prep.toks[a - 1].word && end - a < 7 {
+            while a > 0 && prep.toks[a - 1].word && end - a < 10 {
                 a -= 1;
             }
-            let at_clause_start = a == 0 || !prep.toks[a - 1].word;
+            let at_clause_start = a == 0
+                || (!prep.toks[a - 1].word && !matches!(prep.toks[a - 1].folded, "-" | "/" | "%"))
+                || prep.phrase_ending_at(a, &|w| lex.contrast_markers.iter().any(|c| c == w)) == Some(a);
+            if !at_clause_start || a == end {
+                return None;
+            }
             let opens = ["các", "những", "nhiều", "một", "giới", "phần", "đa"].contains(&prep.toks[a].folded);
-            return (at_clause_start && opens && end - a >= 2).then_some((a, end));
+            if opens && end - a >= 2 {
+                return Some((a, end));
+            }
+            // "Trong khi chủ phương tiện cho rằng": the clause opens after the marker.
+            if let Some(k) = prep
+                .phrase_starting_at(a, &|w| {
+                    lex.contrast_markers.iter().any(|c| c == w) || lex.subordinators.iter().any(|c| c == w)
+                })
+                .filter(|&k| a + k < end)
+            {
+                a += k;
+            }
+            let mut h = a;
+            while let Some(k) = prep
+                .phrase_starting_at(h, &|w| lex.determiners.contains(w))
+                .filter(|&k| h + k < end)
+            {
+                h += k;
+            }
+            let headed = prep
+                .phrase_starting_at(h, &|w| {
+                    lex.speaker_heads.contains(w) || lex.person_titles.contains_key(w)
+                })
+                .is_some_and(|k| h + k <= end);
+            let no_clause_inside = !(a..end).any(|i| {
+                lex.subordinators.iter().any(|s| s == prep.toks[i].folded)
+                    || lex.complementizers.iter().any(|c| c == prep.toks[i].folded)
+            });
+            return (headed && no_clause_inside && end - a <= 8).then_some((a, end));
         }
         // The words back to the start of the clause: "Experts on North Korea
         // said", "all the experts I interviewed said".
@@ -860,6 +1132,31 @@ impl Extractor {
         if (a..end).any(|i| VERBS.contains(&prep.toks[i].folded)) {
             return None;
         }
+        // Nor a preposition or a lone quantifier at its start ("Over 1,000
+        // rescuers", "Unlike", "Several"), nor a past-tense verb ("the
+        // commission refused to …").
+        const NOT_SUBJECT_START: [&str; 16] = [
+            "with", "over", "unlike", "after", "before", "during", "in", "on", "at", "for", "from", "by", "despite",
+            "since", "into", "part",
+        ];
+        if NOT_SUBJECT_START.contains(&prep.toks[a].folded)
+            || (end - a == 1 && lex.determiners.contains(prep.toks[a].folded))
+            || (a..end).any(|i| {
+                // A past tense with an object ("refused to", "expressed no"); a
+                // participle before a preposition ("released on", "hired by") is fine.
+                let t = &prep.toks[i];
+                let next = prep.toks.get(i + 1).map_or("", |n| n.folded);
+                t.word
+                    && !t.cap
+                    && t.folded.len() > 4
+                    && t.folded.ends_with("ed")
+                    && i > a
+                    && (lex.determiners.contains(next)
+                        || matches!(next, "to" | "no" | "that" | "his" | "her" | "their"))
+            })
+        {
+            return None;
+        }
         // Not an adverb or a bare verb phrase: the clause must hold a noun-like word.
         let has_noun = (a..end).any(|i| {
             let t = &prep.toks[i];
@@ -878,7 +1175,12 @@ impl Extractor {
         let mut j = start;
         while j < n {
             let t = &prep.toks[j];
-            if t.word
+            // Title and head phrases go whole ("Tổng thống", "Bộ trưởng", "người phát ngôn").
+            if let Some(k) = prep.phrase_starting_at(j, &|w| {
+                lex.np_words.contains(w) || lex.person_titles.contains_key(w) || lex.organisation_heads.contains(w)
+            }) {
+                j += k;
+            } else if t.word
                 && (t.cap
                     || prep.mention_at[j].is_some()
                     || lex.np_words.contains(t.folded)
@@ -972,12 +1274,14 @@ impl Extractor {
                 i += 1;
             }
         }
-        let k = prep.phrase_starting_at(i, &|w| lex.according_to.iter().any(|c| c == w))?;
-        if prep
-            .phrase_starting_at(i, &|w| lex.no_speaker_after_according_to.iter().any(|c| c == w))
-            .is_some()
-        {
-            return None;
+        let mut k = prep.phrase_starting_at(i, &|w| lex.according_to.iter().any(|c| c == w))?;
+        if let Some(x) = prep.phrase_starting_at(i, &|w| lex.no_speaker_after_according_to.iter().any(|c| c == w)) {
+            // "Theo thống kê của Cục CSGT, …": the owner of the statistics speaks.
+            if prep.toks.get(i + x).is_some_and(|t| matches!(t.folded, "của" | "of")) {
+                k = x + 1;
+            } else {
+                return None;
+            }
         }
         let comma = (i + k..(i + k + 16).min(prep.toks.len())).find(|&j| prep.is_punct(j, ","))?;
         if comma == i + k {
@@ -1064,8 +1368,21 @@ impl Extractor {
         }
         let folded = prep.folded_words(a, b);
         if let Some(refers) = lex.pronouns.get(folded.as_ref()) {
+            let at = (memory.si, prep.toks[a].start);
+            let from_table = match refers.as_str() {
+                "person" => memory
+                    .entities
+                    .person(lex.pronoun_gender.get(folded.as_ref()).copied(), at),
+                "organisation" => memory.entities.organisation(org_head(lex, &folded).as_deref()),
+                _ => None,
+            };
+            if let Some(mut sp) = from_table {
+                sp.mention = mention;
+                return Some(sp);
+            }
             // Unresolved (nothing named before): the pronoun itself.
-            return resolve_pronoun(memory, refers, &mention).or_else(|| {
+            let gender = lex.pronoun_gender.get(folded.as_ref()).copied();
+            return resolve_pronoun(memory, refers, &mention, gender).or_else(|| {
                 Some(Speaker {
                     id: slug(&mention),
                     name: mention.clone(),
@@ -1077,6 +1394,29 @@ impl Extractor {
                     co: Vec::new(),
                 })
             });
+        }
+        // A title alone ("bị cáo", "the governor", "doanh nhân này"): the person
+        // last introduced with it.
+        {
+            let mut x = a;
+            while let Some(k) = prep
+                .phrase_starting_at(x, &|w| lex.determiners.contains(w))
+                .filter(|&k| x + k < b)
+            {
+                x += k;
+            }
+            let mut y = b;
+            while y > x && matches!(prep.toks[y - 1].folded, "này" | "ấy" | "đó" | "nói" | "trên") {
+                y -= 1;
+            }
+            let core = prep.folded_words(x, y);
+            if lex.person_titles.contains_key(core.as_ref())
+                && let Some(e) = memory.entities.by_title(&core)
+            {
+                let mut sp = e.speaker.clone();
+                sp.mention = mention;
+                return Some(sp);
+            }
         }
         // Names in the phrase, speakers first (a medium only if nothing else).
         let mut speakers: Vec<Speaker> = Vec::new();
@@ -1111,22 +1451,73 @@ impl Extractor {
             }
             return Some(sp);
         }
+        // An organisation named in the phrase ("Công ty TNHH Minh Phát", "Sở Giao thông
+        // vận tải Quảng Ngãi"): the one the entity table holds.
+        if let Some(&((x, y), _)) = memory.orgs.iter().find(|((x, y), _)| *x >= a && *y <= b)
+            && let Some(e) = memory.entities.by_name(&fold_case(prep.span(x, y)))
+        {
+            let mut sp = e.speaker.clone();
+            sp.mention = mention;
+            return Some(sp);
+        }
+        // A person named inside the phrase ("Chủ tịch UBND phường Yên Hòa Nguyễn Thị
+        // Bích Vân", "VFF Đoàn Minh Triết"): that person speaks.
+        if let Some(&((x, y), _)) = memory.persons.iter().rfind(|((x, y), _)| *x >= a && *y <= b && *x > a) {
+            let folded_name = fold_case(prep.span(x, y));
+            let mut sp = match memory.entities.by_name(&folded_name) {
+                Some(e) => e.speaker.clone(),
+                None => Speaker {
+                    id: slug(prep.span(x, y)),
+                    name: prep.span(x, y).to_string(),
+                    mention: String::new(),
+                    kind: Some("person".to_string()),
+                    aliases: Vec::new(),
+                    person: true,
+                    media: false,
+                    co: Vec::new(),
+                },
+            };
+            sp.mention = mention;
+            return Some(sp);
+        }
         // An unknown name: its capitalised words; a generic one: the phrase.
+        // Capitalised words, less a sentence-initial generic phrase ("Chủ tịch phường").
+        let mut generic_until = a;
+        if a == 0 || (a == 1 && !prep.toks[0].word) {
+            while let Some(k) = prep.phrase_starting_at(generic_until, &|w| {
+                lex.np_words.contains(w)
+                    || lex.speaker_heads.contains(w)
+                    || lex.person_titles.contains_key(w)
+                    || lex.determiners.contains(w)
+            }) {
+                generic_until += k;
+            }
+        }
         let caps: Vec<usize> = (a..b)
-            .filter(|&i| prep.toks[i].cap && !lex.np_words.contains(prep.toks[i].folded))
+            .filter(|&i| i >= generic_until && prep.toks[i].cap && !lex.np_words.contains(prep.toks[i].folded))
             .collect();
         let name = match (caps.first(), caps.last()) {
             (Some(&f), Some(&l)) => prep.span(f, l + 1).to_string(),
             _ => mention.clone(),
         };
-        let person = (a..b).any(|i| is_person_title(prep.toks[i].folded)) || caps.len() >= 2;
+        let person = (a..b)
+            .any(|i| is_person_title(prep.toks[i].folded) || lex.person_titles.contains_key(prep.toks[i].folded))
+            || caps.len() >= 2;
+        // A name introduced before: the full name again, or its last word alone
+        // ("Liên" after "Lê Thị Liên", "Price" after "Ellen Price").
+        if !caps.is_empty() {
+            let folded_name = fold_case(&name);
+            if let Some(e) = memory.entities.by_name(&folded_name)
+                && (e.kind == EntityKind::Person || caps.len() >= 2 || !person)
+            {
+                let mut sp = e.speaker.clone();
+                sp.mention = mention;
+                return Some(sp);
+            }
+        }
         // A surname alone after the full name ("Lopez" after "Maria Lopez").
         if caps.len() == 1
-            && let Some(known) = memory
-                .speakers
-                .iter()
-                .rev()
-                .find(|s| s.person && s.name.contains(' ') && s.name.ends_with(&format!(" {name}")))
+            && let Some(known) = memory.surnames.get(&name).map(|&i| &memory.speakers[i])
         {
             let mut sp = known.clone();
             sp.mention = mention;
@@ -1372,7 +1763,27 @@ impl Extractor {
                 co_sources.push(c.id.clone());
             }
             st.co_sources = co_sources.clone();
+            if sp.person
+                && let Some((_, surname)) = sp.name.rsplit_once(' ')
+            {
+                memory.surnames.insert(surname.to_string(), memory.speakers.len());
+            }
             memory.speakers.push(sp.clone());
+            let at = (here.si, 0);
+            let kind_is = |k: &str| sp.kind.as_deref() == Some(k);
+            if sp.person {
+                let lex = self.lexicons.get(here.lang);
+                let gender = lex.pronoun_gender.get(fold_case(&sp.mention).as_str()).copied();
+                memory.entities.note(sp, EntityKind::Person, gender, at, None, false);
+            } else if !kind_is("country") && !sp.media {
+                let lex = self.lexicons.get(here.lang);
+                let head = org_head(lex, &fold_case(&sp.name));
+                if head.is_some() || kind_is("organisation") {
+                    memory
+                        .entities
+                        .note(sp, EntityKind::Organisation, None, at, head, false);
+                }
+            }
         }
         out.statements.push(st);
         out.meta.push(Meta {
@@ -1397,6 +1808,30 @@ impl Extractor {
         speaker: Option<&Speaker>,
     ) -> Vec<String> {
         let mut ids = self.mentioned_ids(prep, a, b);
+        // People and organisations of the article named in the content.
+        for &((x, y), _) in &memory.persons {
+            if x >= a && y <= b {
+                let folded = fold_case(prep.span(x, y));
+                let id = memory
+                    .entities
+                    .by_name(&folded)
+                    .map_or_else(|| slug(prep.span(x, y)), |e| e.speaker.id.clone());
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        for i in a..b.min(prep.toks.len()) {
+            let t = &prep.toks[i];
+            if t.word
+                && t.cap
+                && prep.mention_at[i].is_none()
+                && let Some(e) = memory.entities.by_name(t.folded)
+                && !ids.contains(&e.speaker.id)
+            {
+                ids.push(e.speaker.id.clone());
+            }
+        }
         // Only when the sentence holds a pronoun for a country at all.
         let country_pronoun = lex
             .pronouns
@@ -1446,7 +1881,19 @@ impl Extractor {
         }
         let (ca, cb) = f.content;
         // The first complementizer in the content, after a reported noun.
-        let comp = (ca..cb).find(|&i| lex.complementizers.iter().any(|c| c == prep.toks[i].folded) && i > ca)?;
+        // Or, within a few words of the noun, "về" / "about" / "of" ("tin của Al
+        // Jazeera về cái chết của …", "denied reports of a second blast").
+        let comp = (ca..cb)
+            .find(|&i| lex.complementizers.iter().any(|c| c == prep.toks[i].folded) && i > ca)
+            .or_else(|| {
+                (ca + 1..cb.min(ca + 12)).find(|&i| {
+                    lex.about_markers.contains(prep.toks[i].folded)
+                        && lex
+                            .reported_nouns
+                            .iter()
+                            .any(|n| prep.folded_words(ca, i).contains(n.as_str()))
+                })
+            })?;
         let noun_part = prep.folded_words(ca, comp);
         let noun = lex
             .reported_nouns
@@ -1536,9 +1983,14 @@ fn register_actor(out: &mut Extraction, sp: &Speaker) {
     });
 }
 
-fn resolve_pronoun(memory: &Memory, refers: &str, mention: &str) -> Option<Speaker> {
+fn resolve_pronoun(memory: &Memory, refers: &str, mention: &str, gender: Option<Gender>) -> Option<Speaker> {
     let found = match refers {
-        "person" => memory.speakers.iter().rev().find(|s| s.person).cloned(),
+        "person" => memory
+            .speakers
+            .iter()
+            .rev()
+            .find(|s| s.person && memory.entities.gender_agrees(&s.id, gender))
+            .cloned(),
         "country" => memory.last_country.clone().or_else(|| {
             memory
                 .speakers
@@ -1608,7 +2060,11 @@ fn content_before(
     if np_start == 0 {
         return None;
     }
-    let before = np_start - 1;
+    let mut before = np_start - 1;
+    // "\"…\" - bà Thủy cho hay": a dash after the closing quotation mark.
+    if prep.is_punct(before, "-") && before > 0 && prep.is_punct(before - 1, "\"") {
+        before -= 1;
+    }
     let quote_closed = prep.is_punct(before, "\"");
     if !(prep.is_punct(before, ",") || quote_closed) {
         return None;
@@ -1713,6 +2169,26 @@ fn starts_with_phrase(folded: &str, phrases: &[String]) -> bool {
     let words: Vec<&str> = folded.split_whitespace().take(4).collect();
     let head = words.join(" ");
     phrases.iter().any(|p| head == *p || head.starts_with(&format!("{p} ")))
+}
+
+/// The organisation head noun a folded name opens with ("công ty", "ministry"),
+/// or ends with in English ("the health ministry").
+fn org_head(lex: &Lexicon, folded: &str) -> Option<String> {
+    let words: Vec<&str> = folded
+        .split_whitespace()
+        .filter(|w| !lex.determiners.contains(*w) && *w != "này")
+        .collect();
+    for k in (1..=words.len().min(3)).rev() {
+        let first = words[..k].join(" ");
+        if lex.organisation_heads.contains(&first) {
+            return Some(first);
+        }
+        let last = words[words.len() - k..].join(" ");
+        if lex.organisation_heads.contains(&last) {
+            return Some(last);
+        }
+    }
+    None
 }
 
 fn has_mention(prep: &Prepared, a: usize, b: usize) -> bool {

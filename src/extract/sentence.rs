@@ -38,7 +38,7 @@ pub struct Prepared<'s, 'l> {
 }
 
 /// Tokenises: words (see [`crate::text::words`]) and every other non-space
-/// character as its own token. `folded` is [`fold_case`] of `text` (same
+/// character as its own token. `folded` is [`fold_case`](crate::text::fold_case) of `text` (same
 /// byte offsets); tokens borrow their folded form from it.
 pub fn tokenize<'s>(text: &str, folded: &'s str) -> Vec<Tok<'s>> {
     let ws = words(text);
@@ -85,7 +85,16 @@ impl<'s, 'l> Prepared<'s, 'l> {
     ) -> Self {
         let toks = tokenize(text, folded);
         let is_title = |w: &str| lex.np_words.contains(w);
-        let mentions = gazetteer.find(text, folded, &is_title);
+        let mut mentions = gazetteer.find(text, folded, &is_title);
+        // "Ông Đức", "Mr. Jordan": a name right after a personal honorific (a title
+        // that tells a gender) is a person's, not the country's.
+        mentions.retain(|m| {
+            let before = folded[..m.start].trim_end();
+            let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+            !(text[m.start..m.end].split_whitespace().count() == 1
+                && !gazetteer.entry(m.entry).is_person()
+                && lex.person_titles.get(word).is_some_and(|g| g.is_some()))
+        });
         // Mentions and tokens are both in text order: one merge pass.
         let mut mention_at = vec![None; toks.len()];
         let mut ti = 0;
@@ -154,6 +163,16 @@ impl<'s, 'l> Prepared<'s, 'l> {
                 continue;
             }
             let first = toks.binary_search_by_key(&m.start(), |t| t.start).ok();
+            // A capitalised cue word inside a capitalised name ("báo Tiếng Nói Miền Trung").
+            if let Some(f) = first
+                && f > 0
+                && toks[f].cap
+                && toks[f - 1].word
+                && toks[f - 1].cap
+                && toks.get(f + 1).is_some_and(|t| t.word && t.cap)
+            {
+                continue;
+            }
             let last = toks.binary_search_by_key(&m.end(), |t| t.end).ok();
             if let (Some(first), Some(last)) = (first, last) {
                 cues.push(CueHit {

@@ -10,11 +10,13 @@
 //!    by more than [`MAX_POSTING`] statements is too common to pair on.
 //!    Rules about one article (contrast markers, condemnations, a speaker's
 //!    own statements) look only at a window of nearby sentences.
-//! 3. Rules (see [`Rule`]): a denial denies the statements of others that say
+//! 3. Rules (below): a denial denies the statements of others that say
 //!    what it denies; a counter-statement after a contrast marker disputes what
 //!    it answers; a condemnation of X disputes X's claims and supports those who
 //!    accuse X; the same proposition twice supports, or disputes when one side
 //!    negates it or gives other numbers.
+
+mod answer;
 
 use crate::extract::{Extraction, Extractor, Meta};
 use crate::graph::slug;
@@ -50,6 +52,11 @@ struct Feature {
     contrast: Option<String>,
     target: Option<String>,
     reciprocal: bool,
+    /// Other actors that made the statement with its source.
+    co_sources: Vec<String>,
+    /// For a denial: the reported noun its content opens with (cáo buộc, the claim),
+    /// and whether it names an accusation.
+    reported: Option<(String, bool)>,
 }
 
 /// The relations found, without duplicates (one relation per unordered pair).
@@ -122,12 +129,13 @@ impl Out {
 pub fn link(ex: &Extractor, extractions: Vec<Extraction>) -> StatementSet {
     let mut set = StatementSet::default();
     let mut meta: Vec<Meta> = Vec::new();
+    let mut actor_ids = std::collections::HashSet::new();
     for e in extractions {
         if let Some(a) = e.article {
             set.articles.push(a);
         }
         for (_, a) in e.actors {
-            if !set.actors.iter().any(|x| x.id == a.id) {
+            if actor_ids.insert(a.id.clone()) {
                 set.actors.push(a);
             }
         }
@@ -160,7 +168,19 @@ fn features(ex: &Extractor, set: &StatementSet, meta: &[Meta], interner: &mut Te
                     .match_indices(n.as_str())
                     .any(|(i, x)| crate::extract::sentence::word_bounded(&folded, i, i + x.len()))
             });
+            let reported = (s.kind == Kind::Denial)
+                .then(|| {
+                    let head: String = folded.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+                    lex.reported_nouns
+                        .iter()
+                        .filter(|n| head.contains(n.as_str()))
+                        .max_by_key(|n| n.len())
+                        .map(|n| (n.clone(), lex.accusation_nouns.contains(n)))
+                })
+                .flatten();
             Feature {
+                co_sources: s.co_sources.clone(),
+                reported,
                 terms,
                 numbers,
                 negated,
@@ -368,6 +388,7 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
     article_names.sort();
     for a in article_names {
         let list = &articles[*a];
+        let aims = answer::aims(&f, &out.names, list);
         for (pos, &b) in list.iter().enumerate() {
             if !representative[b] {
                 continue;
@@ -386,6 +407,14 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
             let hi = list.partition_point(|&x| f[x].sentence <= fb.sentence + CONDEMNATION_WINDOW);
             condemnation_rule(set, &f, &ids, &mut out, b, &list[lo..hi]);
             same_source_rule(set, &f, &ids, &mut out, b, &window);
+            let earlier: Vec<usize> = list[..pos]
+                .iter()
+                .rev()
+                .copied()
+                .take_while(|&x| fb.sentence.saturating_sub(f[x].sentence) <= answer::ANSWER_WINDOW)
+                .filter(|&x| representative[x])
+                .collect();
+            answer::answer_rule(set, &f, &ids, &mut out, &aims, b, &earlier);
         }
     }
 
@@ -515,12 +544,25 @@ fn condemnation_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mu
     if fc.source.as_ref() == Some(x) {
         return;
     }
+    // X's claim the condemnation answers: one on the same matter, else X's
+    // nearest claim before it.
+    let claims: Vec<usize> = list
+        .iter()
+        .copied()
+        .filter(|&s| s != c && f[s].source.as_ref() == Some(x) && f[s].kind == Kind::Claim && !f[s].implicit)
+        .collect();
+    let answered: Vec<usize> = claims
+        .iter()
+        .copied()
+        .filter(|&s| shared(fc, &f[s]).iter().any(|&t| !is_actor_term(&out.names, t)))
+        .collect();
+    let nearest = claims.iter().copied().filter(|&s| s < c).max();
     for &s in list {
         let fs = &f[s];
         if s == c || !attributed(fs) || fs.source == fc.source {
             continue;
         }
-        if fs.source.as_ref() == Some(x) && fs.kind == Kind::Claim && !fs.implicit {
+        if claims.contains(&s) && (answered.contains(&s) || Some(s) == nearest) {
             out.add(
                 ids,
                 c,
@@ -581,7 +623,8 @@ fn same_source_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut
             .filter(|&&t| !is_actor_term(&out.names, t))
             .count();
         let dist = fb.sentence - fa.sentence;
-        if dist > 1 && sh == 0 {
+        // Only on the same matter: two content words in common, or one in the next sentence.
+        if sh < 2 && !(sh == 1 && dist <= 1) {
             continue;
         }
         let better = match best {
@@ -594,21 +637,17 @@ fn same_source_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut
     }
     if let Some((sh, _, a)) = best {
         let terms = shared(&f[a], fb);
-        let reason = if sh > 0 {
-            format!(
-                "{} again, on the same matter (shared terms: {})",
-                name(set, b),
-                show_terms(&out.names, &terms)
-            )
-        } else {
-            format!("{} again, in the next sentences of the same report", name(set, b))
-        };
+        let reason = format!(
+            "{} again, on the same matter (shared terms: {})",
+            name(set, b),
+            show_terms(&out.names, &terms)
+        );
         out.add(
             ids,
             b,
             a,
             RelationType::Supports,
-            if sh > 0 { 0.6 } else { 0.5 },
+            (0.45 + sh as f64 * 0.05).min(0.75),
             reason,
         );
     }
@@ -769,7 +808,9 @@ fn merge_actor_variants(set: &mut StatementSet) {
             }
         }
     }
-    let renamed: Vec<(String, String)> = rename.into_iter().collect();
+    // Sorted: aliases are added in the same order on every run.
+    let mut renamed: Vec<(String, String)> = rename.into_iter().collect();
+    renamed.sort_unstable();
     for (from, to) in renamed {
         if let Some(pos) = set.actors.iter().position(|a| a.id == from) {
             let old = set.actors.remove(pos);

@@ -4,7 +4,8 @@
 //! the count; the actors in two camps side by side (chosen so that most
 //! supports fall inside a camp and most disputes and denials across), and
 //! only the actors with the most relations, so the picture stays readable
-//! whatever the corpus.
+//! whatever the corpus: at most [`MAX_ACTORS`] nodes and `--max-nodes`, the
+//! actors with fewer relations drawn together as one node, "others".
 
 use super::palette::{NARRATION_FILL, assign_colors};
 use super::picture::{Arrangement, Cluster, PEdge, PNode, Picture, PictureOptions, Shape, count, relation_count};
@@ -13,7 +14,8 @@ use crate::graph::ClaimGraph;
 use crate::model::RelationType;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Actors drawn at most; the others are counted in the caption.
+/// Nodes drawn at most (fewer when `--max-nodes` is smaller); the actors
+/// with fewer relations are drawn together as one node, "others".
 pub const MAX_ACTORS: usize = 16;
 /// Edges drawn at most (the heaviest); the others are counted in the caption.
 pub const MAX_EDGES: usize = 40;
@@ -23,6 +25,8 @@ type Weights = BTreeMap<(usize, usize, RelationType), (usize, f64)>;
 
 /// Index of narration among actor slots.
 const NARRATION: usize = usize::MAX;
+/// Index of the node that stands for the actors not drawn one by one.
+const OTHERS: usize = usize::MAX - 1;
 
 /// The actor view of the statements `keep`.
 pub fn actor_view(graph: &ClaimGraph, analysis: &Analysis, keep: &[usize], options: &PictureOptions) -> Picture {
@@ -72,20 +76,52 @@ pub fn actor_view(graph: &ClaimGraph, analysis: &Analysis, keep: &[usize], optio
         let key = |x: &usize| (involvement.get(x).copied().unwrap_or(0), statements[x]);
         key(b).cmp(&key(a)).then(a.cmp(b))
     });
-    let hidden = ranked.len().saturating_sub(MAX_ACTORS);
-    ranked.truncate(MAX_ACTORS);
-    let shown: BTreeSet<usize> = ranked.iter().copied().collect();
+    // Too many: the actors with fewer relations become one node, "others"
+    // (narration, when drawn, stays itself).
+    let budget = MAX_ACTORS.min(options.max_nodes.max(2));
+    let mut folded: BTreeSet<usize> = BTreeSet::new();
+    let mut among_others = 0usize;
+    if ranked.len() > budget {
+        let narration_late = ranked[budget - 1..].contains(&NARRATION);
+        let mut rest = ranked.split_off(budget - 1 - usize::from(narration_late));
+        if narration_late {
+            rest.retain(|&a| a != NARRATION);
+            ranked.push(NARRATION);
+        }
+        folded = rest.into_iter().collect();
+        ranked.push(OTHERS);
+        let n = folded.iter().map(|a| statements[a]).sum();
+        statements.insert(OTHERS, n);
+        let fold = |a: usize| if folded.contains(&a) { OTHERS } else { a };
+        let mut merged: Weights = BTreeMap::new();
+        involvement.clear();
+        for ((x, y, kind), (n, conf)) in std::mem::take(&mut weights) {
+            let (x, y) = (fold(x), fold(y));
+            if x == y {
+                among_others += n;
+                continue;
+            }
+            let w = merged.entry((x, y, kind)).or_default();
+            w.0 += n;
+            w.1 += conf;
+            *involvement.entry(x).or_default() += n;
+            *involvement.entry(y).or_default() += n;
+        }
+        weights = merged;
+    }
     let side = split(&ranked, &weights);
     let colors = assign_colors(
         &ranked
             .iter()
-            .filter(|a| **a != NARRATION)
+            .filter(|a| **a < OTHERS)
             .map(|&a| (graph.actors()[a].id.clone(), statements[&a]))
             .collect::<Vec<_>>(),
     );
     let name = |a: usize| {
         if a == NARRATION {
             "narration".to_string()
+        } else if a == OTHERS {
+            count(folded.len(), "other actor", "other actors")
         } else {
             graph.actors()[a].name.clone()
         }
@@ -118,6 +154,8 @@ pub fn actor_view(graph: &ClaimGraph, analysis: &Analysis, keep: &[usize], optio
         let n = statements[&a];
         let (key, fill) = if a == NARRATION {
             ("narration".to_string(), NARRATION_FILL)
+        } else if a == OTHERS {
+            ("others".to_string(), NARRATION_FILL)
         } else {
             let id = graph.actors()[a].id.clone();
             let fill = colors[&id];
@@ -143,16 +181,8 @@ pub fn actor_view(graph: &ClaimGraph, analysis: &Analysis, keep: &[usize], optio
         });
     }
     let mut edges = Vec::new();
-    let mut dropped = 0usize;
-    // The heaviest edges between the actors drawn (ties: first in order).
-    let mut kept: Vec<_> = Vec::new();
-    for (key, w) in weights {
-        if shown.contains(&key.0) && shown.contains(&key.1) {
-            kept.push((key, w));
-        } else {
-            dropped += w.0;
-        }
-    }
+    // The heaviest edges (ties: first in order).
+    let kept: Vec<_> = weights.into_iter().collect();
     let mut by_weight: Vec<usize> = (0..kept.len()).collect();
     by_weight.sort_by(|&a, &b| kept[b].1.0.cmp(&kept[a].1.0).then(a.cmp(&b)));
     let mut light = 0usize;
@@ -182,11 +212,11 @@ pub fn actor_view(graph: &ClaimGraph, analysis: &Analysis, keep: &[usize], optio
         count(keep.len(), "statement", "statements"),
         options.max_nodes
     )];
-    if hidden > 0 {
+    if !folded.is_empty() {
         caption.push(format!(
-            "{} with fewer relations not shown ({} between them)",
-            count(hidden, "actor", "actors"),
-            count(dropped, "relation", "relations")
+            "{} with fewer relations drawn as one node, \"others\" ({} among them not drawn)",
+            count(folded.len(), "actor", "actors"),
+            count(among_others, "relation", "relations")
         ));
     }
     if light > 0 {
@@ -221,6 +251,7 @@ pub fn actor_view(graph: &ClaimGraph, analysis: &Analysis, keep: &[usize], optio
         ),
         caption,
         statements_total: graph.statements().len(),
+        folded_actors: folded.len(),
     }
 }
 
@@ -263,5 +294,54 @@ mod tests {
         assert_ne!(s[&0], s[&1]);
         assert_eq!(s[&0], s[&2]);
         assert_eq!(s[&1], s[&3]);
+    }
+
+    #[test]
+    fn an_actor_view_draws_at_most_max_nodes_and_folds_the_rest() {
+        use crate::model::{Relation, Statement, StatementSet};
+        let mut set = StatementSet::default();
+        for i in 0..2000 {
+            // Actor i % 500 (actor 0 has the most statements), and narration.
+            let source = (i % 7 != 0).then(|| format!("actor{}", if i < 100 { 0 } else { i % 500 }));
+            set.statements.push(Statement::new(format!("s{i}"), source, "x"));
+        }
+        for i in 1..2000 {
+            set.relations.push(Relation {
+                from: format!("s{i}"),
+                to: format!("s{}", i - 1),
+                kind: RelationType::Disputes,
+                confidence: None,
+                reason: None,
+            });
+        }
+        let graph = ClaimGraph::build(set);
+        let analysis = crate::analysis::analyze(&graph);
+        for (max_nodes, drawn) in [(10, 10), (50, MAX_ACTORS), (2, 2)] {
+            let options = PictureOptions {
+                max_nodes,
+                ..PictureOptions::default()
+            };
+            let p = Picture::new(&graph, &analysis, &options);
+            assert!(p.summary);
+            assert_eq!(p.nodes.len(), drawn, "--max-nodes {max_nodes}");
+            assert_eq!(p.folded_actors, 500 - (drawn - 2), "--max-nodes {max_nodes}");
+            let others: Vec<_> = p.nodes.iter().filter(|n| n.key == "others").collect();
+            assert_eq!(others.len(), 1);
+            assert_eq!(others[0].title, format!("{} other actors", p.folded_actors));
+            assert!(p.nodes.iter().any(|n| n.key == "narration"));
+            if drawn > 2 {
+                assert!(
+                    p.nodes.iter().any(|n| n.title == "actor0"),
+                    "the biggest actor is drawn"
+                );
+            }
+            let total: usize = p
+                .nodes
+                .iter()
+                .map(|n| n.text.split(' ').next().unwrap().parse::<usize>().unwrap())
+                .sum();
+            assert_eq!(total, 2000, "every statement counted once");
+            assert!(p.caption.iter().any(|c| c.contains("drawn as one node, \"others\"")));
+        }
     }
 }

@@ -19,27 +19,39 @@ use super::palette::{edge_style, edge_width};
 use super::picture::{Arrangement, PEdge, PNode, Picture, Shape, wrap};
 use super::svg::{MAX_LINES, WRAP, shorten, xml};
 use crate::error::{Error, Result};
-use graphviz_rust::cmd::{CommandArg, Format};
+use graphviz_rust::cmd::Format;
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use std::collections::BTreeMap;
 
+/// The most bytes of one quoted DOT value: Graphviz refuses a quoted
+/// string longer than 16,384 bytes ("longer than 16384?"), so a longer
+/// id, source or reason is cut (with "…"); the full text is in the reports.
+pub const MAX_VALUE_BYTES: usize = 4096;
+
 /// The one escaping function: a DOT quoted string whose lines are `lines`
 /// (joined with DOT's centred line break). Backslashes and quotes are
-/// escaped, control characters dropped, so the value can never end early.
+/// escaped, control characters dropped, so the value can never end early;
+/// U+FFFE and U+FFFF (not allowed in XML, so Graphviz's SVG would not be
+/// well-formed) become U+FFFD; at most [`MAX_VALUE_BYTES`] bytes.
 pub fn quoted<S: AsRef<str>>(lines: &[S]) -> Id {
     let mut out = String::from("\"");
-    for (i, line) in lines.iter().enumerate() {
+    'lines: for (i, line) in lines.iter().enumerate() {
         if i > 0 {
             out.push_str("\\n");
         }
         for c in line.as_ref().chars() {
+            if out.len() >= MAX_VALUE_BYTES {
+                out.push('…');
+                break 'lines;
+            }
             match c {
                 '\\' => out.push_str("\\\\"),
                 '"' => out.push_str("\\\""),
                 c if c.is_control() => out.push(' '),
+                '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
                 c => out.push(c),
             }
         }
@@ -368,40 +380,63 @@ pub const PDF_PAGE: (f64, f64) = (11.69, 8.27);
 /// Runs Graphviz's `dot` on DOT text. A PDF is one A4 landscape page, the
 /// drawing scaled to fit within its margins.
 pub fn run_dot_page(dot: &str, format: Format) -> Result<Vec<u8>> {
-    let mut args = vec![CommandArg::Format(format)];
+    let mut args = Vec::new();
     if format == Format::Pdf {
         let (w, h) = PDF_PAGE;
         // The drawing scaled down to fit within margins (`size`), centred on
         // a page of exactly A4 (`viewport`, in points, without `margin`).
         let margin = 0.3;
-        args.push(CommandArg::Custom(format!(
-            "-Gsize={:.2},{:.2}",
-            w - 2.0 * margin,
-            h - 2.0 * margin
-        )));
-        args.push(CommandArg::Custom("-Gmargin=0".into()));
-        args.push(CommandArg::Custom(format!(
-            "-Gviewport={:.0},{:.0}",
-            w * 72.0,
-            h * 72.0
-        )));
+        args.push(format!("-Gsize={:.2},{:.2}", w - 2.0 * margin, h - 2.0 * margin));
+        args.push("-Gmargin=0".into());
+        args.push(format!("-Gviewport={:.0},{:.0}", w * 72.0, h * 72.0));
     }
-    run_dot_args(dot, args)
+    run_dot_args(dot, format, &args)
 }
 
 /// Runs Graphviz's `dot` on DOT text.
 pub fn run_dot(dot: &str, format: Format) -> Result<Vec<u8>> {
-    run_dot_args(dot, vec![CommandArg::Format(format)])
+    run_dot_args(dot, format, &[])
 }
 
-fn run_dot_args(dot: &str, args: Vec<CommandArg>) -> Result<Vec<u8>> {
-    graphviz_rust::exec_dot(dot.to_string(), args).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            Error::Tool(GRAPHVIZ_MISSING.to_string())
-        } else {
-            Error::Tool(format!("graphviz's dot failed: {}", e.to_string().trim()))
-        }
+/// Runs Graphviz's `dot` with `-T<format>` and `args` on DOT text, given on
+/// its standard input (no temporary file holds the statements' text). While
+/// it runs, its process id is registered with [`crate::output`], so an
+/// interrupted run kills it.
+fn run_dot_args(dot: &str, format: Format, args: &[String]) -> Result<Vec<u8>> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("dot")
+        .arg(format!("-T{}", format!("{format:?}").to_lowercase()))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Error::Tool(GRAPHVIZ_MISSING.to_string())
+            } else {
+                Error::Tool(format!("cannot run graphviz's dot: {e}"))
+            }
+        })?;
+    let _running = crate::output::Running::new(child.id());
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let output = std::thread::scope(|s| {
+        // Written from another thread while this one reads: a large graph
+        // fills both pipes.
+        s.spawn(move || {
+            let _ = stdin.write_all(dot.as_bytes());
+        });
+        child.wait_with_output()
     })
+    .map_err(|e| Error::Tool(format!("graphviz's dot failed: {e}")))?;
+    if !output.status.success() {
+        return Err(Error::Tool(format!(
+            "graphviz's dot failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        )));
+    }
+    Ok(output.stdout)
 }
 
 /// What to say when `dot` is not installed.
@@ -433,5 +468,13 @@ mod tests {
     fn quoting_escapes_everything_that_could_end_the_string() {
         let s = text(&quoted(&["a\"]; x [image=\"/etc/passwd\"", "b\\c\nd{e}"]));
         assert_eq!(s, r#""a\"]; x [image=\"/etc/passwd\"\nb\\c d{e}""#);
+    }
+
+    #[test]
+    fn quoted_values_are_bounded_and_xml_safe() {
+        let s = text(&quoted(&["\\".repeat(20_000)]));
+        assert!(s.len() <= MAX_VALUE_BYTES + 8, "{}", s.len());
+        assert!(s.ends_with("\\\\…\""), "cut after a whole escape");
+        assert_eq!(text(&quoted(&["a\u{FFFE}b\u{FFFF}"])), "\"a\u{FFFD}b\u{FFFD}\"");
     }
 }

@@ -45,7 +45,7 @@ struct StatementData<'a> {
     article: Option<&'a str>,
     /// 1-based sentence number.
     #[serde(skip_serializing_if = "Option::is_none")]
-    sentence: Option<usize>,
+    sentence: Option<u128>,
     /// 1-based line in the article, when its file could be read.
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<usize>,
@@ -186,6 +186,9 @@ fn script_json<T: Serialize>(data: &T) -> String {
             '&' => out.push_str("\\u0026"),
             '\u{2028}' => out.push_str("\\u2028"),
             '\u{2029}' => out.push_str("\\u2029"),
+            // Noncharacters: kept in the data, never literally in the page.
+            '\u{FFFE}' => out.push_str("\\ufffe"),
+            '\u{FFFF}' => out.push_str("\\uffff"),
             c => out.push(c),
         }
     }
@@ -255,7 +258,7 @@ fn page_data<'a>(
                 kind: st.kind.as_str(),
                 implicit: st.implicit,
                 article: st.article.as_deref(),
-                sentence: st.sentence.map(|n| n + 1),
+                sentence: st.sentence.map(|n| n as u128 + 1),
                 line: lines.get(i).copied().flatten(),
                 span: st.span,
                 text: &st.text,
@@ -435,5 +438,9 @@ mod tests {
         let back: Vec<String> = serde_json::from_str(&json).unwrap();
         assert_eq!(back[0], "</script><script>alert(1)</script>");
         assert_eq!(back[1], "a\u{2028}b & c \"q\" \\");
+        let s = script_json(&"a\u{FFFE}b\u{FFFF}");
+        assert!(!s.contains(['\u{FFFE}', '\u{FFFF}']), "{s}");
+        let json: String = serde_json::from_str(&s).unwrap();
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), "a\u{FFFE}b\u{FFFF}");
     }
 }

@@ -114,7 +114,7 @@ pub fn render_with(
                 picture.nodes.len()
             ));
             let actors = PictureOptions {
-                max_nodes: 0,
+                max_nodes: actor_view::MAX_ACTORS,
                 ..options.picture
             };
             picture = Picture::new(graph, analysis, &actors);
@@ -133,6 +133,18 @@ pub fn render_with(
         && let Some(why) = picture.caption.first()
     {
         note(why);
+    }
+    if picture.folded_actors > 0 {
+        note(&format!(
+            "{} with fewer relations are drawn as one node, \"others\" (the actor view has at most {} nodes{})",
+            picture::count(picture.folded_actors, "actor", "actors"),
+            picture.nodes.len(),
+            if options.picture.max_nodes < actor_view::MAX_ACTORS {
+                ": raise --max-nodes to draw more"
+            } else {
+                ""
+            }
+        ));
     }
     if image && picture.nodes.len() >= PROGRESS_FROM {
         note(&format!(

@@ -177,6 +177,8 @@ pub struct Picture {
     pub caption: Vec<String>,
     /// How many statements the graph has (the picture may show fewer).
     pub statements_total: usize,
+    /// Actors the actor view draws together as one node, "others".
+    pub folded_actors: usize,
 }
 
 /// What a picture's legend explains: only what the picture uses.
@@ -406,6 +408,7 @@ fn statement_view(
         title,
         caption: Vec::new(),
         statements_total: graph.statements().len(),
+        folded_actors: 0,
     }
 }
 
@@ -490,6 +493,26 @@ mod tests {
         assert_eq!(w, vec!["aa bb", "cc d…"]);
         assert_eq!(wrap("short", 10, 1), vec!["short"]);
         assert!(wrap("", 10, 3).is_empty());
+        assert_eq!(
+            wrap(&"x".repeat(25), 10, 3),
+            vec!["x".repeat(10), "x".repeat(10), "x".repeat(5)]
+        );
+    }
+
+    #[test]
+    fn wrap_reads_only_what_it_keeps() {
+        // A 1 MB word without spaces: the cost is the kept lines, not the
+        // word's length times its lines (measured in scripts/bench-hostile.sh).
+        let word = "é".repeat(1 << 20);
+        let w = wrap(&word, 40, 8);
+        assert_eq!(w.len(), 8);
+        assert_eq!(w[7].chars().count(), 40);
+        // Same answers as before on ordinary text.
+        let t = "a bb ccc dddddddddddd e ffffffffffffffffffffffffff g";
+        assert_eq!(
+            wrap(t, 10, 10),
+            vec!["a bb ccc", "dddddddddd", "dd e", "ffffffffff", "ffffffffff", "ffffff g"]
+        );
     }
 
     #[test]

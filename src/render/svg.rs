@@ -12,7 +12,8 @@ use crate::error::{Error, Result};
 use crate::model::RelationType;
 use std::fmt::Write;
 
-/// Escapes text for XML/HTML content and attribute values.
+/// Escapes text for XML/HTML content and attribute values; characters XML
+/// does not allow (controls but tab and newline, U+FFFE, U+FFFF) never pass.
 pub fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -23,6 +24,8 @@ pub fn xml(s: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             c if c.is_control() && c != '\n' && c != '\t' => out.push(' '),
+            // Not characters XML allows: the document would not be well-formed.
+            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }

@@ -8,7 +8,7 @@
 mod markdown;
 mod text;
 
-use crate::analysis::{Analysis, Camp, Contradiction, SideGroup};
+use crate::analysis::{Analysis, Camp, Contradiction, DerivedSummary, SideGroup};
 use crate::graph::ClaimGraph;
 use crate::model::Statement;
 use serde::Serialize;
@@ -95,12 +95,50 @@ pub struct Report<'a> {
     pub format: &'static str,
     pub summary: SummaryView,
     pub contradictions: Vec<ContradictionView<'a>>,
+    /// Dispute groups whose derived contradictions were not all listed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub derived_summaries: Vec<DerivedSummaryView<'a>>,
     pub sides: Vec<SideView<'a>>,
     pub contested: Vec<ContestedView<'a>>,
     pub actors: Vec<ActorView<'a>>,
     pub inconsistencies: Vec<InconsistencyView<'a>>,
+    /// Every statement the report mentions, with its evidence, in input order:
+    /// the report is readable without the statement file.
+    pub statements: Vec<StatementView<'a>>,
     #[serde(skip)]
     pub graph: &'a ClaimGraph,
+    /// Article id → its file.
+    #[serde(skip)]
+    article_paths: std::collections::HashMap<&'a str, &'a str>,
+}
+
+/// A statement with its evidence: who said it as the article named them,
+/// the cue, and the sentence with its article and line.
+#[derive(Debug, Serialize)]
+pub struct StatementView<'a> {
+    pub id: &'a str,
+    /// The actor id it resolved to (null for narration).
+    pub source: Option<&'a str>,
+    /// The actor's name (or "narration").
+    pub source_name: &'a str,
+    /// The source's words as written.
+    pub source_mention: Option<&'a str>,
+    pub cue: Option<&'a str>,
+    pub kind: &'static str,
+    pub text: &'a str,
+    pub target: Option<&'a str>,
+    pub via: &'a [String],
+    pub implicit: bool,
+    /// The article id, its file, the line where the text starts (from 1) and
+    /// the sentence number (from 1).
+    pub article: Option<&'a str>,
+    pub path: Option<&'a str>,
+    pub line: Option<usize>,
+    pub sentence: Option<u128>,
+    /// The whole sentence the statement came from.
+    pub quote: Option<&'a str>,
+    /// Why a person corrected or added it.
+    pub note: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -119,8 +157,35 @@ pub struct SummaryView {
     pub derived: usize,
     #[serde(rename = "self")]
     pub self_contradictions: usize,
+    /// Derived contradictions counted but not listed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub derived_not_listed: usize,
     pub groups: usize,
     pub inconsistencies: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// The derived contradictions of one dispute group, when there were too many
+/// to list: how many, and one of them as an example.
+#[derive(Debug, Serialize)]
+pub struct DerivedSummaryView<'a> {
+    /// The dispute group: its camp A against its camp B.
+    pub group: Option<usize>,
+    /// Distinct pairs found; a lower bound when `complete` is false.
+    pub count: usize,
+    /// False when counting stopped (see docs/limits.md).
+    pub complete: bool,
+    /// How many are in `contradictions`.
+    pub listed: usize,
+    /// The most listed per group (`--all-derived` lists them all).
+    pub limit: usize,
+    /// Position (1-based) of the example in `contradictions`.
+    pub example_number: Option<usize>,
+    /// One of them, with its path.
+    pub example: Option<ContradictionView<'a>>,
 }
 
 /// One relation on a derivation path or an inconsistency chain.
@@ -223,6 +288,7 @@ impl<'a> Report<'a> {
             direct: s.direct,
             derived: s.derived,
             self_contradictions: s.self_contradictions,
+            derived_not_listed: s.derived_not_listed,
             groups: analysis.sides.len(),
             inconsistencies: analysis.inconsistencies.len(),
         };
@@ -230,11 +296,19 @@ impl<'a> Report<'a> {
             format: REPORT_FORMAT,
             summary,
             contradictions: Vec::new(),
+            derived_summaries: Vec::new(),
             sides: Vec::new(),
             contested: Vec::new(),
             actors: Vec::new(),
             inconsistencies: Vec::new(),
+            statements: Vec::new(),
             graph,
+            article_paths: graph
+                .set()
+                .articles
+                .iter()
+                .filter_map(|a| Some((a.id.as_str(), a.path.as_deref()?)))
+                .collect(),
         };
         report.fill(analysis)
     }
@@ -242,6 +316,11 @@ impl<'a> Report<'a> {
     fn fill(mut self, analysis: &Analysis) -> Self {
         let graph = self.graph;
         self.contradictions = analysis.contradictions.iter().map(|c| self.contradiction(c)).collect();
+        self.derived_summaries = analysis
+            .derived_summaries
+            .iter()
+            .map(|d| self.derived_summary(d, analysis))
+            .collect();
         self.sides = analysis.sides.iter().flat_map(|g| self.side(g)).collect();
         self.contested = analysis
             .contested
@@ -316,7 +395,80 @@ impl<'a> Report<'a> {
                 }
             })
             .collect();
+        self.statements = self.mentioned().into_iter().map(|i| self.statement_view(i)).collect();
         self
+    }
+
+    /// The indices of every statement the report mentions, in input order.
+    fn mentioned(&self) -> Vec<usize> {
+        let mut ids: Vec<&str> = Vec::new();
+        for c in &self.contradictions {
+            ids.extend([c.a, c.b]);
+            ids.extend(c.path.iter().flat_map(|p| [p.from, p.to]));
+        }
+        for side in &self.sides {
+            ids.extend(side.statements.iter().copied());
+        }
+        for c in &self.contested {
+            ids.push(c.statement);
+            ids.extend(c.supporters.iter().chain(&c.opponents).copied());
+        }
+        for i in &self.inconsistencies {
+            ids.extend([i.from, i.to]);
+            ids.extend(i.chain.iter().flat_map(|p| [p.from, p.to]));
+        }
+        let mut seen = vec![false; self.graph.statements().len()];
+        for id in ids {
+            if let Some(i) = self.graph.index_of(id) {
+                seen[i] = true;
+            }
+        }
+        (0..seen.len()).filter(|&i| seen[i]).collect()
+    }
+
+    fn statement_view(&self, index: usize) -> StatementView<'a> {
+        let graph = self.graph;
+        let s = &graph.statements()[index];
+        StatementView {
+            id: &s.id,
+            source: graph.actor_of(index).map(|a| graph.actors()[a].id.as_str()),
+            source_name: graph.source_name(index),
+            source_mention: s.source_mention.as_deref(),
+            cue: s.cue.as_deref(),
+            kind: s.kind.as_str(),
+            text: &s.text,
+            target: s.target.as_deref(),
+            via: &s.via,
+            implicit: s.implicit,
+            article: s.article.as_deref(),
+            path: self.article_path(s),
+            line: s.line,
+            // u128: "sentence": 2^64 − 1 is sentence 2^64, not 0.
+            sentence: s.sentence.map(|n| n as u128 + 1),
+            quote: s.quote.as_deref(),
+            note: s.note.as_deref(),
+        }
+    }
+
+    /// The file of a statement's article, when the set knows it.
+    pub fn article_path(&self, s: &Statement) -> Option<&'a str> {
+        self.article_paths.get(s.article.as_deref()?).copied()
+    }
+
+    /// Where a statement is: "FILE:LINE, sentence N" (the article's file and
+    /// line when known, else its id), or "".
+    pub fn location(&self, s: &Statement) -> String {
+        let place = match (self.article_path(s), s.line) {
+            (Some(path), Some(line)) => Some(format!("{path}:{line}")),
+            (Some(path), None) => Some(path.to_string()),
+            (None, _) => s.article.clone(),
+        };
+        match (place, s.sentence) {
+            (Some(p), Some(n)) => format!("{p}, sentence {}", n as u128 + 1),
+            (Some(p), None) => p,
+            (None, Some(n)) => format!("sentence {}", n as u128 + 1),
+            (None, None) => String::new(),
+        }
     }
 
     /// The statement at an index.
@@ -403,6 +555,18 @@ impl<'a> Report<'a> {
         }
     }
 
+    fn derived_summary(&self, d: &DerivedSummary, analysis: &Analysis) -> DerivedSummaryView<'a> {
+        DerivedSummaryView {
+            group: d.group,
+            count: d.count,
+            complete: d.complete,
+            listed: d.listed,
+            limit: crate::analysis::DERIVED_LIMIT,
+            example_number: d.example.map(|e| e + 1),
+            example: d.example.map(|e| self.contradiction(&analysis.contradictions[e])),
+        }
+    }
+
     fn side(&self, g: &SideGroup) -> [SideView<'a>; 2] {
         let camp = |camp: Camp, statements: &[usize], actors: &[(usize, usize)]| SideView {
             group: g.id,
@@ -426,9 +590,10 @@ impl<'a> Report<'a> {
     /// "article, sentence N" for a statement (1-based sentence), or "".
     pub fn origin(&self, s: &Statement) -> String {
         match (&s.article, s.sentence) {
-            (Some(a), Some(n)) => format!("{a}, sentence {}", n + 1),
+            // u128: "sentence": 2^64 − 1 is sentence 2^64, not 0.
+            (Some(a), Some(n)) => format!("{a}, sentence {}", n as u128 + 1),
             (Some(a), None) => a.clone(),
-            (None, Some(n)) => format!("sentence {}", n + 1),
+            (None, Some(n)) => format!("sentence {}", n as u128 + 1),
             (None, None) => String::new(),
         }
     }

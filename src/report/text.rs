@@ -1,6 +1,7 @@
 //! The terminal report: plain text, with ANSI styles when asked.
 
 use super::{ActorCount, Report, TextOptions};
+use crate::error::visible as v;
 use crate::model::Statement;
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write;
@@ -35,8 +36,10 @@ impl Styles {
     }
 }
 
+/// `text` in a style; input text is shown escaped ([`v`]) wherever it is
+/// printed, so no control sequence reaches the terminal.
 fn paint(style: Style, text: &str) -> String {
-    format!("{style}{text}{style:#}")
+    format!("{style}{}{style:#}", v(text))
 }
 
 pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
@@ -70,6 +73,13 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
         s.inconsistencies,
         if s.inconsistencies == 1 { "" } else { "s" }
     );
+    if s.derived_not_listed > 0 {
+        let _ = writeln!(
+            out,
+            "{} more derived contradictions counted, not listed (--all-derived lists them)",
+            s.derived_not_listed
+        );
+    }
 
     let _ = writeln!(out, "\n{}", paint(st.heading, "Contradictions"));
     if r.contradictions.is_empty() {
@@ -90,11 +100,15 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
         if c.derived {
             let _ = writeln!(out, "    {}", paint(st.dim, "why:"));
             for step in &c.path {
-                let _ = writeln!(out, "      {}: {}", r.describe_step(step), step.reason);
+                let _ = writeln!(out, "      {}: {}", v(&r.describe_step(step)), v(step.reason));
             }
         } else {
-            let _ = writeln!(out, "    {} {}", paint(st.dim, "why:"), c.path[0].reason);
+            let _ = writeln!(out, "    {} {}", paint(st.dim, "why:"), v(c.path[0].reason));
         }
+    }
+
+    for line in derived_summary_lines(r) {
+        let _ = writeln!(out, "{line}");
     }
 
     let _ = writeln!(out, "\n{}", paint(st.heading, "Sides"));
@@ -109,7 +123,7 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
             out,
             "  Camp {}: {}",
             side.camp,
-            actor_list(&side.actors, "no named source")
+            v(&actor_list(&side.actors, "no named source"))
         );
         for id in &side.statements {
             let stmt = r.by_id(id);
@@ -118,7 +132,7 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
                 "    {} {}: {}",
                 paint(st.id, id),
                 paint(st.source, r.source_of(id)),
-                stmt.text
+                v(&stmt.text)
             );
         }
     }
@@ -135,13 +149,13 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
             i + 1,
             paint(st.id, c.statement),
             paint(st.source, r.source_of(c.statement)),
-            stmt.text
+            v(&stmt.text)
         );
         let _ = writeln!(
             out,
             "     supported by {}; opposed by {}",
-            c.supporters.join(", "),
-            c.opponents.join(", ")
+            v(&c.supporters.join(", ")),
+            v(&c.opponents.join(", "))
         );
     }
 
@@ -154,7 +168,7 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
             out,
             "  {} ({}): {} statement{}",
             paint(st.source, a.name),
-            a.id,
+            v(a.id),
             a.statements,
             if a.statements == 1 { "" } else { "s" }
         );
@@ -164,7 +178,7 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
             ("denies", &a.denies),
         ] {
             if !list.is_empty() {
-                let _ = writeln!(out, "    {label} {}", actor_list(list, ""));
+                let _ = writeln!(out, "    {label} {}", v(&actor_list(list, "")));
             }
         }
     }
@@ -172,32 +186,111 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
     if !r.inconsistencies.is_empty() {
         let _ = writeln!(out, "\n{}", paint(st.heading, "Inconsistencies"));
         for i in &r.inconsistencies {
-            let _ = writeln!(out, "  - {}", i.explanation);
+            let _ = writeln!(out, "  - {}", v(&i.explanation));
         }
     }
+
+    statements_section(out, &st, r);
+}
+
+/// The lines saying which dispute groups had more derived contradictions
+/// than were listed (shared with the Markdown report; plain, already safe).
+pub(super) fn derived_summary_lines(r: &Report) -> Vec<String> {
+    if r.derived_summaries.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![
+        String::new(),
+        format!(
+            "Not every derived contradiction is listed: at most {} per dispute group (--all-derived lists them all).",
+            crate::analysis::DERIVED_LIMIT
+        ),
+    ];
+    for d in &r.derived_summaries {
+        let group = d
+            .group
+            .map_or("outside any group".to_string(), |g| format!("group {g}"));
+        let count = if d.complete {
+            format!("{}", d.count)
+        } else {
+            format!("at least {} (counting stopped)", d.count)
+        };
+        let example = d.example_number.map(|n| format!("; e.g. [{n}]")).unwrap_or_default();
+        lines.push(format!(
+            "  {group}, camp A against camp B: {count} derived contradictions, {} listed{example}",
+            d.listed
+        ));
+    }
+    lines
 }
 
 fn statement_line(out: &mut impl Write, st: &Styles, r: &Report, label: &str, s: &Statement) {
-    let origin = r.origin(s);
+    let origin = r.location(s);
     let mut extra = Vec::new();
     if s.implicit {
         extra.push("implicit".to_string());
     }
     extra.push(s.kind.as_str().to_string());
     if let Some(c) = &s.cue {
-        extra.push(format!("cue \"{c}\""));
+        extra.push(format!("cue \"{}\"", v(c)));
     }
     if !origin.is_empty() {
-        extra.push(origin);
+        extra.push(v(&origin).into_owned());
     }
     let _ = writeln!(
         out,
         "    {label} {} {} [{}]",
         paint(st.id, &s.id),
-        paint(st.source, r.source_of(&s.id)),
+        paint(st.source, &v(r.source_of(&s.id))),
         extra.join(", ")
     );
-    let _ = writeln!(out, "      \"{}\"", s.text);
+    let _ = writeln!(out, "      \"{}\"", v(&s.text));
+    evidence_lines(out, st, r, s, "      ");
+}
+
+/// How the source was named, the sentence, the note: what a reader checks.
+fn evidence_lines(out: &mut impl Write, st: &Styles, r: &Report, s: &Statement, indent: &str) {
+    if let Some(m) = &s.source_mention
+        && m != r.source_of(&s.id)
+    {
+        let _ = writeln!(out, "{indent}{} \"{}\"", paint(st.dim, "as named:"), v(m));
+    }
+    if let Some(q) = &s.quote
+        && q != &s.text
+    {
+        let _ = writeln!(out, "{indent}{} \"{}\"", paint(st.dim, "sentence:"), v(q));
+    }
+    if let Some(n) = &s.note {
+        let _ = writeln!(out, "{indent}{} {}", paint(st.dim, "note:"), v(n));
+    }
+}
+
+/// The evidence of every statement the report mentions.
+fn statements_section(out: &mut impl Write, st: &Styles, r: &Report) {
+    let _ = writeln!(out, "\n{}", paint(st.heading, "Statements"));
+    if r.statements.is_empty() {
+        let _ = writeln!(out, "  none");
+    }
+    for view in &r.statements {
+        let s = r.by_id(view.id);
+        let mut what = vec![s.kind.as_str().to_string()];
+        if let Some(c) = &s.cue {
+            what.push(format!("cue \"{}\"", v(c)));
+        }
+        let location = r.location(s);
+        if !location.is_empty() {
+            what.push(v(&location).into_owned());
+        }
+        let _ = writeln!(
+            out,
+            "  {} {} [{}]: {}",
+            paint(st.id, view.id),
+            paint(st.source, &v(view.source_name)),
+            what.join(", "),
+            v(&s.text)
+        );
+        evidence_lines(out, st, r, s, "    ");
+    }
 }
 
 /// "Armenia ×2, EU ×1"

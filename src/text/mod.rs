@@ -6,7 +6,7 @@ pub mod language;
 pub mod normalize;
 pub mod sentences;
 
-pub use language::detect_language;
+pub use language::{detect_language, detect_language_by_words};
 pub use normalize::{Text, normalize};
 pub use sentences::{Sentence, split_sentences};
 

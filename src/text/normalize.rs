@@ -10,7 +10,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 ///
 /// The map is sparse: an anchor (normalised byte, original character) starts
 /// every run in which normalised characters follow original characters one
-/// for one; a run is at most [`RUN`] characters long, so a lookup scans at
+/// for one; a run is at most `RUN` characters long, so a lookup scans at
 /// most that many characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {

@@ -1,0 +1,259 @@
+//! The answer rule: a statement that answers an earlier one of the other
+//! side in the same article. The accused's denial denies the accusation;
+//! the accused's counter-accusation, or own account of the same event,
+//! disputes it; a denial that names whose claim it rejects ("bác bỏ cáo buộc
+//! của X", "dismissed the claim from Berlin") denies X's nearest claim.
+//!
+//! Each candidate earlier statement is scored by what a reader can check:
+//! who it is aimed at, whom the answer names, the reported noun the answer
+//! uses, the content words they share, a contrast marker, and distance. The
+//! best candidate above a threshold is linked, with those grounds as reason.
+
+use super::{Feature, Out, attributed, is_actor_term, name, shared, show_terms};
+use crate::model::{Kind, RelationType, StatementSet};
+
+/// Sentences back from an answer in which it looks for what it answers.
+pub const ANSWER_WINDOW: usize = 12;
+
+/// Whether the statement names `actor` in its content (an `@actor` term).
+fn names_actor(names: &[String], x: &Feature, actor: &str) -> bool {
+    x.terms.iter().any(|&t| {
+        let n = &names[t as usize];
+        n.len() == actor.len() + 1 && n.starts_with('@') && &n[1..] == actor
+    })
+}
+
+/// Grounds for reading `b` as an answer to `a`, and their weight.
+struct Grounds {
+    score: f64,
+    parts: Vec<String>,
+}
+
+/// Who in an article aims at whom: (accuser, accused) for every accusation,
+/// condemnation or denial whose target or content names another actor.
+pub(super) type Aims = std::collections::HashSet<(String, String)>;
+
+pub(super) fn aims(f: &[Feature], names: &[String], list: &[usize]) -> Aims {
+    let mut out = Aims::new();
+    for &i in list {
+        let x = &f[i];
+        let Some(src) = &x.source else { continue };
+        if !matches!(x.kind, Kind::Accusation | Kind::Condemnation | Kind::Denial) {
+            continue;
+        }
+        let named = x
+            .terms
+            .iter()
+            .filter_map(|&t| names[t as usize].strip_prefix('@'))
+            .map(str::to_string);
+        for other in x.target.iter().cloned().chain(named) {
+            if &other != src && !x.co_sources.contains(&other) {
+                out.insert((src.clone(), other));
+            }
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn grounds(
+    set: &StatementSet,
+    f: &[Feature],
+    out: &Out,
+    aims: &Aims,
+    a: usize,
+    b: usize,
+    reported: Option<&(String, bool)>,
+) -> Option<Grounds> {
+    let (fa, fb) = (&f[a], &f[b]);
+    let src_b = fb.source.as_deref()?;
+    let src_a = fa.source.as_deref()?;
+    let mut g = Grounds {
+        score: 0.0,
+        parts: Vec::new(),
+    };
+    let aimed_at_b = fa.target.as_deref() == Some(src_b) || names_actor(&out.names, fa, src_b);
+    let names_a = fb.target.as_deref() == Some(src_a) || names_actor(&out.names, fb, src_a);
+    // The two sides of the article's dispute, even where this statement names neither.
+    let sides = !aimed_at_b
+        && !names_a
+        && (aims.contains(&(src_a.to_string(), src_b.to_string()))
+            || aims.contains(&(src_b.to_string(), src_a.to_string())));
+    if aimed_at_b {
+        g.score += 3.0;
+        g.parts.push(format!("{} was aimed at {}", name(set, a), name(set, b)));
+    }
+    if names_a {
+        g.score += 2.0;
+        g.parts.push(format!("{} names {}", name(set, b), name(set, a)));
+    }
+    if sides {
+        g.score += 2.0;
+        g.parts.push(format!(
+            "{} and {} are on opposite sides in this article",
+            name(set, a),
+            name(set, b)
+        ));
+    }
+    if let Some((noun, accusation)) = reported {
+        // "bác bỏ cáo buộc …" answers an accusation, "denied the report" a claim.
+        let fits = match fa.kind {
+            Kind::Accusation | Kind::Condemnation => true,
+            Kind::Claim => !accusation,
+            _ => false,
+        };
+        if fits {
+            g.score += 1.0;
+            g.parts.push(format!("\"{noun}\" names what it rejects"));
+        }
+    }
+    let sh: Vec<u32> = shared(fa, fb)
+        .into_iter()
+        .filter(|&t| !is_actor_term(&out.names, t))
+        .collect();
+    if !sh.is_empty() {
+        g.score += sh.len().min(4) as f64 * 0.75;
+        g.parts.push(format!("shared terms: {}", show_terms(&out.names, &sh)));
+    }
+    // One says it, the other negates it, on the same matter ("đã phản ánh" / "chưa
+    // hề nhận được thông tin phản ánh").
+    let polarity = fa.negated != fb.negated && sh.len() >= 2;
+    if polarity {
+        g.score += 1.5;
+        g.parts.push("one says it, the other negates it".to_string());
+    }
+    if let Some(m) = &fb.contrast {
+        g.score += 1.0;
+        g.parts.push(format!("contrast marker \"{m}\""));
+    }
+    let dist = fb.sentence.saturating_sub(fa.sentence);
+    g.score -= dist as f64 / 6.0;
+    if dist == 0 {
+        g.score -= 1.0;
+    }
+    // Something beyond nearness must tie them: aim, naming, sides, or shared words.
+    (aimed_at_b || names_a || sides || sh.len() >= 2).then_some(g)
+}
+
+/// Links statement `b` to the earlier statement it answers, if any.
+/// `earlier`: the article's statements before `b` within [`ANSWER_WINDOW`], nearest first.
+pub(super) fn answer_rule(
+    set: &StatementSet,
+    f: &[Feature],
+    ids: &[String],
+    out: &mut Out,
+    aims: &Aims,
+    b: usize,
+    earlier: &[usize],
+) {
+    let fb = &f[b];
+    if !attributed(fb) || fb.implicit || fb.kind == Kind::Appeal {
+        return;
+    }
+    let reported = fb.reported.as_ref();
+    let mut best: Option<(f64, usize, Grounds)> = None;
+    for &a in earlier {
+        let fa = &f[a];
+        if fa.source.is_none() || fa.source == fb.source || fb.co_sources.iter().any(|c| Some(c) == fa.source.as_ref())
+        {
+            continue;
+        }
+        if fa.kind == Kind::Appeal || (fa.kind == Kind::Denial && fb.kind == Kind::Denial) {
+            continue;
+        }
+        if out.pairs.contains_key(&(a.min(b), a.max(b))) {
+            continue;
+        }
+        // A counter-accusation answers the one it accuses (blame traded with a
+        // third party is not an answer to someone else).
+        if matches!(fb.kind, Kind::Accusation | Kind::Condemnation)
+            && let Some(t) = &fb.target
+            && fa.source.as_ref() != Some(t)
+        {
+            continue;
+        }
+        if fb.reciprocal {
+            continue;
+        }
+        let Some(g) = grounds(set, f, out, aims, a, b, reported) else {
+            continue;
+        };
+        // A plain claim answers only the other side, on the same matter or after a contrast marker.
+        let aimed = g.parts.iter().any(|p| p.contains(" aimed at "));
+        let opposed = aimed
+            || g.parts
+                .iter()
+                .any(|p| p.contains("opposite sides") || p.contains("negates it"));
+        let near = fb.sentence.saturating_sub(fa.sentence) <= 4;
+        if fb.kind == Kind::Claim
+            && !(opposed && (fb.contrast.is_some() || g.parts.iter().any(|p| p.starts_with("shared")) || aimed && near))
+        {
+            continue;
+        }
+        let threshold = if fb.kind == Kind::Denial { 2.5 } else { 3.5 };
+        if g.score < threshold {
+            continue;
+        }
+        if best.as_ref().is_none_or(|(s, _, _)| g.score > *s) {
+            best = Some((g.score, a, g));
+        }
+    }
+    let Some((score, a, g)) = best else { return };
+    let kind = if fb.kind == Kind::Denial {
+        RelationType::Denies
+    } else {
+        RelationType::Disputes
+    };
+    let verb = match fb.kind {
+        Kind::Denial => "denies",
+        Kind::Accusation => "answers with an accusation",
+        Kind::Condemnation => "condemns",
+        _ => "gives another account than",
+    };
+    let reason = format!("{} {} {} ({})", name(set, b), verb, name(set, a), g.parts.join("; "));
+    let confidence = (0.45 + score * 0.05).min(0.85);
+    out.add(ids, b, a, kind, confidence, reason);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Extractor;
+    use crate::model::RelationType;
+    use std::path::PathBuf;
+
+    fn relations(text: &str) -> Vec<(String, RelationType, String, String)> {
+        let ex = Extractor::bundled();
+        let set = crate::extract_all(&ex, &[(PathBuf::from("a.txt"), text.to_string())], None);
+        let text_of = |id: &str| {
+            set.statements
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.text.clone())
+                .unwrap_or_default()
+        };
+        set.relations
+            .iter()
+            .map(|r| {
+                (
+                    text_of(&r.from),
+                    r.kind,
+                    text_of(&r.to),
+                    r.reason.clone().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_accused_denial_denies_the_accusation_with_its_grounds() {
+        let rels = relations(
+            "Factory row\n\nResidents of Millbrook accused Carter Metals Inc of dumping lead dust near the school. \
+             The city council met on Monday. Carter Metals Inc denied dumping any dust and said its filters worked.\n",
+        );
+        let denial = rels
+            .iter()
+            .find(|(_, kind, to, _)| *kind == RelationType::Denies && to.contains("dumping lead dust"));
+        let (_, _, _, reason) = denial.unwrap_or_else(|| panic!("no denial in {rels:?}"));
+        assert!(reason.contains("aimed at") || reason.contains("names"), "{reason}");
+    }
+}

@@ -418,8 +418,6 @@ pub fn to_svg(p: &Picture, options: SvgOptions) -> String {
 pub const MAX_PNG_PIXELS: f64 = 24_000_000.0;
 /// The longest side of a PNG, in pixels.
 pub const MAX_PNG_SIDE: f64 = 16_000.0;
-/// Rows of a PNG drawn by one thread.
-const PNG_BAND: u32 = 512;
 
 /// Renders SVG text (from [`to_svg`] or Graphviz) to PNG with the bundled
 /// fonts, scaled down to at most [`MAX_PNG_PIXELS`] and [`MAX_PNG_SIDE`].
@@ -445,32 +443,12 @@ pub fn svg_to_png(svg: &str) -> Result<Vec<u8>> {
     let (w, h) = (side(size.width()), side(size.height()));
     let mut pixmap =
         resvg::tiny_skia::Pixmap::new(w, h).ok_or_else(|| Error::Tool(format!("cannot make a {w}×{h} image")))?;
-    // Bands of rows drawn in parallel (a tall picture takes seconds on one
-    // core), then copied into place.
-    use rayon::prelude::*;
-    let bands: Vec<(u32, u32)> = (0..h)
-        .step_by(PNG_BAND as usize)
-        .map(|y| (y, PNG_BAND.min(h - y)))
-        .collect();
-    let drawn: Vec<Option<resvg::tiny_skia::Pixmap>> = bands
-        .par_iter()
-        .map(|&(y, bh)| {
-            let mut band = resvg::tiny_skia::Pixmap::new(w, bh)?;
-            band.fill(resvg::tiny_skia::Color::WHITE);
-            resvg::render(
-                &tree,
-                resvg::tiny_skia::Transform::from_row(scale, 0.0, 0.0, scale, 0.0, -(y as f32)),
-                &mut band.as_mut(),
-            );
-            Some(band)
-        })
-        .collect();
-    let row = w as usize * 4;
-    for (&(y, _), band) in bands.iter().zip(drawn) {
-        let band = band.ok_or_else(|| Error::Tool(format!("cannot make a {w}-pixel-wide image band")))?;
-        let at = y as usize * row;
-        pixmap.data_mut()[at..at + band.data().len()].copy_from_slice(band.data());
-    }
+    pixmap.fill(resvg::tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
     pixmap
         .encode_png()
         .map_err(|e| Error::Tool(format!("cannot encode the PNG: {e}")))
@@ -479,34 +457,6 @@ pub fn svg_to_png(svg: &str) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn banded_png_equals_one_piece() {
-        // Shapes and text across the boundary between two bands.
-        let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="1200" viewBox="0 0 300 1200" font-family="DejaVu Sans"><rect width="100%" height="100%" fill="#ffffff"/><circle cx="150" cy="512" r="90" fill="#77aadd" stroke="#000000"/><path d="M10,400 C200,500 100,600 290,700" stroke="#c62828" stroke-width="3" fill="none"/><text x="20" y="516" font-size="14">Tổng thống ở biên giới</text></svg>"##;
-        let png = svg_to_png(svg).unwrap();
-        let banded = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
-        let tree = resvg::usvg::Tree::from_str(svg, &Default::default()).unwrap();
-        let mut whole = resvg::tiny_skia::Pixmap::new(300, 1200).unwrap();
-        whole.fill(resvg::tiny_skia::Color::WHITE);
-        resvg::render(&tree, resvg::tiny_skia::Transform::identity(), &mut whole.as_mut());
-        // Text may shape with another font in `whole`: compare the shapes'
-        // rows only. A band's offset may move an edge's anti-aliasing by a
-        // shade, nothing more.
-        let mut worst = 0u8;
-        for (y, (a, b)) in banded
-            .data()
-            .chunks(300 * 4)
-            .zip(whole.data().chunks(300 * 4))
-            .enumerate()
-        {
-            if !(500..=520).contains(&y) {
-                worst = worst.max(a.iter().zip(b).map(|(x, y)| x.abs_diff(*y)).max().unwrap_or(0));
-            }
-        }
-        assert!(worst <= 24, "a pixel differs by {worst}");
-        assert_eq!((banded.width(), banded.height()), (300, 1200));
-    }
 
     #[test]
     fn png_is_capped_in_pixels() {

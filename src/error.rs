@@ -135,7 +135,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Where the lines of a text start, and how many characters come before
-/// every [`LineIndex::STEP`]th byte: turns byte offsets into (line, column)
+/// every `STEP`th byte (1,024): turns byte offsets into (line, column)
 /// in O(log lines + STEP), however many positions are asked and however
 /// long the lines.
 #[derive(Debug, Clone)]

@@ -410,3 +410,36 @@ pub fn run_analyze(paths: &[PathBuf], options: &Options) -> Result<(ClaimGraph, 
     let analysis = analysis::analyze_with(&graph, listing);
     Ok((graph, analysis, loaded.warnings))
 }
+
+/// The 1-based line of each statement's span in its article (by statement
+/// index), when the article's file (its `path` in the statement set) can
+/// still be read; `None` otherwise. The HTML report shows it. Each article is
+/// read once; spans are character offsets, counted as extraction counts them.
+pub fn statement_lines(set: &StatementSet) -> Vec<Option<usize>> {
+    let paths: std::collections::HashMap<&str, &str> = set
+        .articles
+        .iter()
+        .filter_map(|a| Some((a.id.as_str(), a.path.as_deref()?)))
+        .collect();
+    // Article id → character offsets where lines start (None: unreadable).
+    let mut starts: std::collections::HashMap<&str, Option<Vec<usize>>> = std::collections::HashMap::new();
+    set.statements
+        .iter()
+        .map(|s| {
+            let article = s.article.as_deref()?;
+            let span = s.span?;
+            let lines = starts
+                .entry(article)
+                .or_insert_with(|| {
+                    let bytes = std::fs::read(paths.get(article)?).ok()?;
+                    let text = String::from_utf8_lossy(&bytes);
+                    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                    let mut v = vec![0];
+                    v.extend(text.chars().enumerate().filter(|(_, c)| *c == '\n').map(|(i, _)| i + 1));
+                    Some(v)
+                })
+                .as_ref()?;
+            Some(lines.partition_point(|&start| start <= span[0]))
+        })
+        .collect()
+}

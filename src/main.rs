@@ -51,14 +51,17 @@ enum Command {
         /// Which engine draws images: graphviz (needs `dot`), builtin (SVG and PNG, nothing to install), or auto.
         #[arg(long, value_enum, default_value_t = EngineArg::Auto)]
         engine: EngineArg,
-        /// Draw clusters of statements.
-        #[arg(long, value_enum, default_value_t = GroupByArg::None)]
+        /// How statements are arranged: side (the dispute's camps side by side), or clusters per article or actor, or none.
+        #[arg(long, value_enum, default_value_t = GroupByArg::Side)]
         group_by: GroupByArg,
-        /// Which statements to draw.
-        #[arg(long, value_enum, default_value_t = OnlyArg::All)]
+        /// Which related statements to draw: every one in a relation, or only those in contradictions.
+        #[arg(long, value_enum, default_value_t = OnlyArg::Relations)]
         only: OnlyArg,
-        /// Above this many statements, draw one node per actor with weighted edges.
-        #[arg(long, default_value_t = 300)]
+        /// Also draw the statements outside every relation.
+        #[arg(long)]
+        all: bool,
+        /// Above this many statements, draw one node per actor with counted edges.
+        #[arg(long, default_value_t = claimgraph::render::DEFAULT_MAX_NODES)]
         max_nodes: usize,
         /// Write each relation's reason on its edge.
         #[arg(long)]
@@ -263,7 +266,8 @@ enum GroupByArg {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum OnlyArg {
-    All,
+    #[value(alias = "all")]
+    Relations,
     Contradictions,
 }
 
@@ -406,6 +410,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             engine,
             group_by,
             only,
+            all,
             max_nodes,
             edge_labels,
             input,
@@ -460,17 +465,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         GroupByArg::None => GroupBy::None,
                     },
                     only: match only {
-                        OnlyArg::All => Only::All,
+                        OnlyArg::Relations => Only::Relations,
                         OnlyArg::Contradictions => Only::Contradictions,
                     },
+                    all,
                     max_nodes,
                     edge_labels,
                 },
             };
-            let (bytes, notes) = render::render_noted(&graph, &analysis, &options)?;
-            for note in notes {
-                eprintln!("note: {note}");
-            }
+            let bytes = render::render_with(&graph, &analysis, &options, &mut |note| eprintln!("note: {note}"))?;
             emit(output, |w| w.write_all(&bytes))
         }
         Command::Completions { shell } => {

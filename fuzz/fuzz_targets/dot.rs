@@ -33,7 +33,8 @@ fuzz_target!(|data: &[u8]| {
     let group_by = [GroupBy::None, GroupBy::Article, GroupBy::Actor, GroupBy::Side][data.len() % 4];
     let options = PictureOptions {
         group_by,
-        only: if data.len() % 2 == 0 { Only::All } else { Only::Contradictions },
+        only: if data.len() % 2 == 0 { Only::Relations } else { Only::Contradictions },
+        all: data.len() % 7 < 3,
         max_nodes: if data.len() % 5 == 0 { 3 } else { 300 },
         edge_labels: data.len() % 3 == 0,
     };
@@ -42,9 +43,9 @@ fuzz_target!(|data: &[u8]| {
     let Graph::DiGraph { stmts, .. } = parsed else { panic!("not a digraph") };
     let mut names = Vec::new();
     attribute_names(&stmts, &mut names);
-    const ALLOWED: [&str; 14] = [
+    const ALLOWED: [&str; 18] = [
         "label", "shape", "style", "fillcolor", "tooltip", "color", "penwidth", "fontcolor", "fontsize", "width", "labelloc",
-        "rankdir", "fontname", "margin",
+        "rankdir", "fontname", "margin", "constraint", "weight", "minlen", "rank",
     ];
     for n in names {
         assert!(ALLOWED.contains(&n.as_str()), "unexpected attribute {n:?} in\n{text}");

@@ -1,126 +1,362 @@
 //! The HTML report: one self-contained file (inline style, script and SVG;
-//! nothing fetched from the network) with the summary, the graph, the
-//! contradictions, the sides, the contested statements, the actors and the
-//! inconsistencies. Clicking a statement, in the graph or in a table,
-//! highlights it and its relations. Every piece of input text is escaped
-//! with [`xml`].
+//! nothing fetched from the network). The page holds the picture (the
+//! builtin engine's interactive SVG) and the report's data as one JSON
+//! value; its script draws the sections from that data on demand (the
+//! evidence list a hundred statements at a time), so a report of thousands
+//! of statements stays a few megabytes and opens in a few seconds.
+//!
+//! Every statement comes with its evidence: its source as named in the text
+//! (`source_mention`), the sentence it came from (`quote`) with the cue and
+//! the content marked, the article and sentence. Readers filter by actor,
+//! camp and kind and search the text.
+//!
+//! Input text reaches the page only as JSON inside the script (with `<`,
+//! `>`, `&` and the JavaScript line separators escaped as `\uXXXX`, so it can
+//! never close the script) or through [`super::svg::xml`] (the SVG); the
+//! script puts it on the page with `textContent`, never as markup.
 
 use super::picture::Picture;
-use super::svg::{SvgOptions, to_svg, xml};
+use super::svg::{SvgOptions, to_svg};
 use crate::analysis::Analysis;
 use crate::graph::ClaimGraph;
-use crate::report::{Report, StepView};
+use crate::model::Statement;
+use crate::report::Report;
+use serde::Serialize;
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
-const STYLE: &str = r#"
-body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; margin: 0; color: #222; background: #f6f6f3; }
-header { background: #263238; color: #fff; padding: 14px 24px; }
-header h1 { margin: 0 0 4px 0; font-size: 20px; }
-header p { margin: 2px 0; font-size: 13px; color: #cfd8dc; }
-main { padding: 12px 24px 40px; }
-section { background: #fff; border: 1px solid #ddd; border-radius: 8px; margin: 14px 0; padding: 10px 16px; }
-h2 { font-size: 16px; margin: 6px 0 10px; }
-.graph { overflow: auto; max-height: 80vh; border: 1px solid #eee; }
-.graph svg g.node { cursor: pointer; }
-.graph svg g.node.hl polygon, .graph svg g.node.hl rect, .graph svg g.node.hl ellipse { stroke: #000; stroke-width: 4px; }
-.graph svg g.node.rel polygon, .graph svg g.node.rel rect, .graph svg g.node.rel ellipse { stroke: #1565c0; stroke-width: 3px; }
-.graph svg path.edge.hl { stroke-width: 5px; }
-.graph.focus svg g.node:not(.hl):not(.rel), .graph.focus svg path.edge:not(.hl) { opacity: 0.25; }
-.stmt { cursor: pointer; padding: 4px 6px; border-radius: 4px; margin: 2px 0; }
-.stmt:hover { background: #f0f4f8; }
-.stmt.hl { background: #fff59d; outline: 2px solid #f9a825; }
-.src { font-weight: bold; }
-.meta { color: #666; font-size: 12px; }
-.kind { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 8px; background: #eceff1; margin-right: 4px; }
-.contradiction { border-left: 4px solid #d62728; padding: 4px 10px; margin: 10px 0; }
-.contradiction.derived { border-left-color: #ff8c00; }
-.why { font-size: 13px; color: #444; margin-top: 4px; }
-.why li { margin: 2px 0; }
-.camps { display: flex; gap: 16px; flex-wrap: wrap; }
-.camp { flex: 1 1 320px; background: #fafafa; border: 1px solid #e0e0e0; border-radius: 6px; padding: 6px 10px; }
-table { border-collapse: collapse; font-size: 13px; }
-td, th { border-bottom: 1px solid #eee; padding: 4px 10px; text-align: left; vertical-align: top; }
-"#;
+const STYLE: &str = include_str!("report.css");
+const SCRIPT: &str = include_str!("report.js");
 
-const SCRIPT: &str = r##"
-(function () {
-  function all(sel) { return Array.prototype.slice.call(document.querySelectorAll(sel)); }
-  function select(key) {
-    all('.hl').forEach(function (e) { e.classList.remove('hl'); });
-    all('.rel').forEach(function (e) { e.classList.remove('rel'); });
-    var graph = document.querySelector('.graph');
-    if (!key) { graph.classList.remove('focus'); return; }
-    var node = all('g.node').filter(function (n) { return n.getAttribute('data-key') === key; })[0];
-    all('.stmt').forEach(function (r) { if (r.getAttribute('data-key') === key) r.classList.add('hl'); });
-    if (node) {
-      node.classList.add('hl');
-      graph.classList.add('focus');
-      var id = node.id.replace(/^node-/, '');
-      all('path.edge').forEach(function (e) {
-        var f = e.getAttribute('data-from'), t = e.getAttribute('data-to');
-        if (f === id || t === id) {
-          e.classList.add('hl');
-          var other = document.getElementById('node-' + (f === id ? t : f));
-          if (other) other.classList.add('rel');
-        }
-      });
-    }
-    document.body.setAttribute('data-selected', key);
-  }
-  all('g.node').forEach(function (n) {
-    n.addEventListener('click', function () { select(n.getAttribute('data-key')); });
-  });
-  all('.stmt').forEach(function (r) {
-    r.addEventListener('click', function () {
-      var key = r.getAttribute('data-key');
-      select(key);
-      var node = all('g.node').filter(function (n) { return n.getAttribute('data-key') === key; })[0];
-      if (node && node.scrollIntoView) node.scrollIntoView({block: 'center', inline: 'center'});
-    });
-  });
-  // "#select=ID" selects a statement on load, through the same click handler.
-  var m = /#select=(.*)$/.exec(location.hash);
-  if (m) {
-    var key = decodeURIComponent(m[1]);
-    var node = all('g.node').filter(function (n) { return n.getAttribute('data-key') === key; })[0];
-    if (node) node.dispatchEvent(new MouseEvent('click', {bubbles: true})); else select(key);
-  }
-})();
-"##;
-
-fn stmt_html(r: &Report, id: &str) -> String {
-    let s = r.by_id(id);
-    let mut meta = vec![r.origin(s)];
-    if let Some(c) = &s.cue {
-        meta.push(format!("cue “{}”", c));
-    }
-    if !s.via.is_empty() {
-        meta.push(format!("via {}", s.via.join(", ")));
-    }
-    meta.retain(|m| !m.is_empty());
-    format!(
-        "<div class=\"stmt\" data-key=\"{}\"><span class=\"kind\">{}{}</span><span class=\"src\">{}</span>: {} <span class=\"meta\">[{} · {}]</span></div>",
-        xml(id),
-        if s.implicit { "implicit " } else { "" },
-        s.kind,
-        xml(r.source_of(id)),
-        xml(&s.text),
-        xml(id),
-        xml(&meta.join(" · "))
-    )
+/// A statement as the page's script sees it.
+#[derive(Serialize)]
+struct StatementData<'a> {
+    id: &'a str,
+    /// Index into `actors`, -1 for narration.
+    actor: i64,
+    source: &'a str,
+    /// How the text named the source, when it differs from `source`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mention: Option<&'a str>,
+    kind: &'a str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    implicit: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article: Option<&'a str>,
+    /// 1-based sentence number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sentence: Option<u128>,
+    /// 1-based line in the article, when its file could be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    span: Option<[usize; 2]>,
+    text: &'a str,
+    /// The sentence in pieces: 0 plain, 1 the cue, 2 the content.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    quote: Vec<(u8, &'a str)>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cue: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    via: Vec<&'a str>,
+    /// Index into `camps`, -1 outside any dispute.
+    camp: i64,
+    /// The node drawing it in the picture.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    node: Option<&'a str>,
 }
 
-fn step_html(r: &Report, s: &StepView) -> String {
-    format!("<li>{} — <i>{}</i></li>", xml(&r.describe_step(s)), xml(s.reason))
+#[derive(Serialize)]
+struct ActorData<'a> {
+    id: &'a str,
+    name: &'a str,
+    statements: usize,
+}
+
+#[derive(Serialize)]
+struct CampData {
+    group: usize,
+    camp: &'static str,
+    label: String,
+    statements: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct ContradictionData<'a> {
+    a: usize,
+    b: usize,
+    kind: &'static str,
+    relation: &'static str,
+    confidence: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<usize>,
+    /// The relations that explain it: (from, type, to, reason).
+    why: Vec<(usize, &'static str, usize, &'a str)>,
+}
+
+#[derive(Serialize)]
+struct ContestedData {
+    statement: usize,
+    supporters: Vec<usize>,
+    opponents: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct ActorRow {
+    name: String,
+    statements: usize,
+    supports: String,
+    disputes: String,
+    denies: String,
+}
+
+#[derive(Serialize)]
+struct PageData<'a> {
+    summary: &'a crate::report::SummaryView,
+    /// True when the picture is the actor view (its nodes are actors).
+    actor_view: bool,
+    actors: Vec<ActorData<'a>>,
+    camps: Vec<CampData>,
+    statements: Vec<StatementData<'a>>,
+    /// (from, to, type, reason) by statement index.
+    relations: Vec<(usize, usize, &'static str, &'a str)>,
+    contradictions: Vec<ContradictionData<'a>>,
+    contested: Vec<ContestedData>,
+    actor_table: Vec<ActorRow>,
+    inconsistencies: Vec<String>,
+}
+
+/// The sentence cut into plain text, the cue (1) and the content (2), when
+/// they can be found in it; empty when there is no sentence.
+pub fn quote_marks<'a>(quote: &'a str, cue: Option<&str>, content: &str) -> Vec<(u8, &'a str)> {
+    if quote.is_empty() {
+        return Vec::new();
+    }
+    let content = content.trim();
+    let mut marks: Vec<(usize, usize, u8)> = Vec::new();
+    if !content.is_empty()
+        && let Some(at) = quote.find(content)
+    {
+        marks.push((at, at + content.len(), 2));
+    }
+    if let Some(cue) = cue.map(str::trim).filter(|c| !c.is_empty()) {
+        // The first occurrence outside the content.
+        let mut from = 0;
+        while let Some(rel) = quote[from..].find(cue) {
+            let (a, b) = (from + rel, from + rel + cue.len());
+            if marks.iter().all(|&(x, y, _)| b <= x || a >= y) {
+                marks.push((a, b, 1));
+                break;
+            }
+            from = a + cue.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    marks.sort();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (a, b, kind) in marks {
+        if a > at {
+            out.push((0, &quote[at..a]));
+        }
+        out.push((kind, &quote[a..b]));
+        at = b;
+    }
+    if at < quote.len() {
+        out.push((0, &quote[at..]));
+    }
+    out
+}
+
+/// The report's data as a JavaScript string literal holding its JSON, safe
+/// inside a `<script>` element (`JSON.parse` of a string is several times
+/// faster for a browser than an object literal of megabytes). The literal is
+/// also a valid JSON string.
+fn script_json<T: Serialize>(data: &T) -> String {
+    let json = serde_json::to_string(data).expect("the page data always serialises");
+    let mut out = String::with_capacity(json.len() + json.len() / 8 + 2);
+    out.push('"');
+    for c in json.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            // Noncharacters: kept in the data, never literally in the page.
+            '\u{FFFE}' => out.push_str("\\ufffe"),
+            '\u{FFFF}' => out.push_str("\\uffff"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn page_data<'a>(
+    graph: &'a ClaimGraph,
+    analysis: &Analysis,
+    report: &'a Report<'a>,
+    picture: &'a Picture,
+    lines: &[Option<usize>],
+) -> PageData<'a> {
+    let mut actor_index: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut per_actor: BTreeMap<usize, usize> = BTreeMap::new();
+    for s in 0..graph.statements().len() {
+        if let Some(a) = graph.actor_of(s) {
+            *per_actor.entry(a).or_default() += 1;
+        }
+    }
+    let mut actors = Vec::new();
+    for (&a, &n) in &per_actor {
+        actor_index.insert(a, actors.len());
+        let actor = &graph.actors()[a];
+        actors.push(ActorData {
+            id: &actor.id,
+            name: &actor.name,
+            statements: n,
+        });
+    }
+    let mut camp_of: Vec<i64> = vec![-1; graph.statements().len()];
+    let mut camps = Vec::new();
+    for g in &analysis.sides {
+        for (camp, members, who) in [("A", &g.camp_a, &g.actors_a), ("B", &g.camp_b, &g.actors_b)] {
+            for &s in members {
+                camp_of[s] = camps.len() as i64;
+            }
+            let narration = members.iter().any(|&s| graph.actor_of(s).is_none());
+            camps.push(CampData {
+                group: g.id,
+                camp,
+                label: super::camps::camp_label(graph, who, narration),
+                statements: members.clone(),
+            });
+        }
+    }
+    let node_of: BTreeMap<&str, &str> = if picture.summary {
+        BTreeMap::new()
+    } else {
+        picture.nodes.iter().map(|n| (n.key.as_str(), n.id.as_str())).collect()
+    };
+    let statements = graph
+        .statements()
+        .iter()
+        .enumerate()
+        .map(|(i, st): (usize, &'a Statement)| {
+            let source = graph.source_name(i);
+            StatementData {
+                id: &st.id,
+                actor: graph
+                    .actor_of(i)
+                    .and_then(|a| actor_index.get(&a))
+                    .map_or(-1, |&k| k as i64),
+                source,
+                mention: st.source_mention.as_deref().filter(|m| *m != source),
+                kind: st.kind.as_str(),
+                implicit: st.implicit,
+                article: st.article.as_deref(),
+                sentence: st.sentence.map(|n| n as u128 + 1),
+                line: lines.get(i).copied().flatten(),
+                span: st.span,
+                text: &st.text,
+                quote: st
+                    .quote
+                    .as_deref()
+                    .map(|q| quote_marks(q, st.cue.as_deref(), &st.text))
+                    .unwrap_or_default(),
+                cue: st.cue.as_deref(),
+                target: st.target.as_deref(),
+                via: st.via.iter().map(String::as_str).collect(),
+                camp: camp_of[i],
+                node: node_of.get(st.id.as_str()).copied(),
+            }
+        })
+        .collect();
+    let index = |id: &str| graph.index_of(id).unwrap_or(0);
+    let contradictions = report
+        .contradictions
+        .iter()
+        .map(|c| ContradictionData {
+            a: index(c.a),
+            b: index(c.b),
+            kind: c.kind,
+            relation: c.relation,
+            confidence: c.confidence,
+            group: c.group,
+            why: c
+                .path
+                .iter()
+                .map(|s| (s.from_index, s.kind, s.to_index, s.reason))
+                .collect(),
+        })
+        .collect();
+    let contested = report
+        .contested
+        .iter()
+        .map(|c| ContestedData {
+            statement: index(c.statement),
+            supporters: c.supporters.iter().map(|s| index(s)).collect(),
+            opponents: c.opponents.iter().map(|s| index(s)).collect(),
+        })
+        .collect();
+    let list = |v: &[crate::report::ActorCount]| {
+        v.iter()
+            .map(|a| format!("{} ×{}", a.name, a.count))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let actor_table = report
+        .actors
+        .iter()
+        .map(|a| ActorRow {
+            name: a.name.to_string(),
+            statements: a.statements,
+            supports: list(&a.supports),
+            disputes: list(&a.disputes),
+            denies: list(&a.denies),
+        })
+        .collect();
+    PageData {
+        summary: &report.summary,
+        actor_view: picture.summary,
+        actors,
+        camps,
+        statements,
+        relations: graph
+            .edges()
+            .into_iter()
+            .map(|(a, b, e)| (a, b, e.kind.as_str(), graph.relations()[e.relation].reason_or_default()))
+            .collect(),
+        contradictions,
+        contested,
+        actor_table,
+        inconsistencies: report.inconsistencies.iter().map(|i| i.explanation.clone()).collect(),
+    }
 }
 
 /// The HTML report.
 pub fn to_html(graph: &ClaimGraph, analysis: &Analysis, picture: &Picture) -> String {
-    let r = Report::new(graph, analysis);
-    let s = &r.summary;
-    let mut h = String::with_capacity(64 * 1024);
+    to_html_with_lines(graph, analysis, picture, &[])
+}
+
+/// The HTML report, with each statement's line in its article (by statement
+/// index; see [`crate::statement_lines`]).
+pub fn to_html_with_lines(
+    graph: &ClaimGraph,
+    analysis: &Analysis,
+    picture: &Picture,
+    lines: &[Option<usize>],
+) -> String {
+    let report = Report::new(graph, analysis);
+    let s = &report.summary;
+    let data = script_json(&page_data(graph, analysis, &report, picture, lines));
+    let svg = to_svg(picture, SvgOptions { interactive: true });
+    let mut h = String::with_capacity(data.len() + svg.len() + 16 * 1024);
     h.push_str(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>claimgraph report</title>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>claimgraph report</title>\n",
     );
     let _ = write!(
         h,
@@ -133,101 +369,78 @@ pub fn to_html(graph: &ClaimGraph, analysis: &Analysis, picture: &Picture) -> St
     );
     let _ = writeln!(
         h,
-        "<p>{} contradictions ({} direct, {} derived, {} self) in {} dispute group(s) · {} inconsistent relation(s). Click a statement to highlight it and its relations.</p>\n</header>\n<main>",
+        "<p>{} contradictions ({} direct, {} derived, {} self) in {} dispute group(s) · {} inconsistent relation(s). Click a statement to see its evidence and its relations.</p>\n</header>\n<main>",
         s.contradictions, s.direct, s.derived, s.self_contradictions, s.groups, s.inconsistencies
     );
     let _ = writeln!(
         h,
-        "<section><h2>Graph</h2><div class=\"graph\">{}</div></section>",
-        to_svg(picture, SvgOptions { interactive: true })
+        "<section id=\"graph-section\"><h2>Graph</h2><div class=\"graph-row\"><div class=\"graph\">{svg}</div><aside id=\"detail\" class=\"detail\"><p class=\"meta\">Click a statement{} to see where it comes from.</p></aside></div></section>",
+        if picture.summary { " or an actor" } else { "" }
     );
-    h.push_str("<section><h2>Contradictions</h2>\n");
-    if r.contradictions.is_empty() {
-        h.push_str("<p>None.</p>\n");
-    }
-    for (i, c) in r.contradictions.iter().enumerate() {
-        let _ = write!(
-            h,
-            "<div class=\"contradiction {}\"><b>{}. {} — {}</b> <span class=\"meta\">confidence {}{}</span>",
-            c.kind,
-            i + 1,
-            c.kind,
-            c.relation,
-            c.confidence,
-            c.group.map(|g| format!(", group {g}")).unwrap_or_default()
-        );
-        h.push_str(&stmt_html(&r, c.a));
-        h.push_str(&stmt_html(&r, c.b));
-        h.push_str("<div class=\"why\">Why:<ul>");
-        for step in &c.path {
-            h.push_str(&step_html(&r, step));
-        }
-        h.push_str("</ul></div></div>\n");
-    }
-    h.push_str("</section>\n<section><h2>Sides</h2>\n");
-    if r.sides.is_empty() {
-        h.push_str("<p>No disputes.</p>\n");
-    }
-    for pair in r.sides.chunks(2) {
-        let _ = write!(h, "<h3>Group {}</h3><div class=\"camps\">", pair[0].group);
-        for side in pair {
-            let actors: Vec<String> = side
-                .actors
-                .iter()
-                .map(|a| format!("{} ×{}", xml(a.name), a.count))
-                .collect();
-            let _ = write!(
-                h,
-                "<div class=\"camp\"><b>Camp {}</b>: {}",
-                side.camp,
-                actors.join(", ")
-            );
-            for id in &side.statements {
-                h.push_str(&stmt_html(&r, id));
-            }
-            h.push_str("</div>");
-        }
-        h.push_str("</div>\n");
-    }
-    h.push_str("</section>\n<section><h2>Contested statements</h2>\n");
-    if r.contested.is_empty() {
-        h.push_str("<p>None.</p>\n");
-    }
-    for c in &r.contested {
-        h.push_str(&stmt_html(&r, c.statement));
+    h.push_str(
+        "<section id=\"evidence-section\"><h2>Statements and their evidence</h2>\n<div class=\"filters\">\
+<label>Actor <select id=\"f-actor\"><option value=\"\">all</option></select></label>\
+<label>Camp <select id=\"f-camp\"><option value=\"\">all</option></select></label>\
+<label>Kind <select id=\"f-kind\"><option value=\"\">all</option></select></label>\
+<label>Search <input id=\"f-text\" type=\"search\" placeholder=\"words in the text or sentence\"></label>\
+<span id=\"f-count\" class=\"meta\"></span></div>\n<div id=\"evidence\"></div></section>\n",
+    );
+    for (id, title) in [
+        ("contradictions", "Contradictions"),
+        ("sides", "Sides"),
+        ("contested", "Contested statements"),
+        ("actors", "Actors"),
+        ("inconsistencies", "Inconsistencies"),
+    ] {
         let _ = writeln!(
             h,
-            "<div class=\"meta\">supported by {}; opposed by {}</div>",
-            xml(&c.supporters.join(", ")),
-            xml(&c.opponents.join(", "))
+            "<section id=\"{id}-section\"><h2>{title}</h2><div id=\"{id}\"></div></section>"
         );
     }
-    h.push_str("</section>\n<section><h2>Actors</h2>\n<table><tr><th>Actor</th><th>Statements</th><th>Supports</th><th>Disputes</th><th>Denies</th></tr>\n");
-    let list = |v: &[crate::report::ActorCount]| {
-        v.iter()
-            .map(|a| format!("{} ×{}", xml(a.name), a.count))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    for a in &r.actors {
-        let _ = writeln!(
-            h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            xml(a.name),
-            a.statements,
-            list(&a.supports),
-            list(&a.disputes),
-            list(&a.denies)
-        );
-    }
-    h.push_str("</table></section>\n");
-    if !r.inconsistencies.is_empty() {
-        h.push_str("<section><h2>Inconsistencies</h2><ul>\n");
-        for i in &r.inconsistencies {
-            let _ = writeln!(h, "<li>{}</li>", xml(&i.explanation));
-        }
-        h.push_str("</ul></section>\n");
-    }
-    let _ = write!(h, "</main>\n<script>{SCRIPT}</script>\n</body>\n</html>\n");
+    let _ = write!(
+        h,
+        "</main>\n<noscript><p>This report draws its lists with JavaScript.</p></noscript>\n<script>\nvar DATA = JSON.parse({data});\n{SCRIPT}</script>\n</body>\n</html>\n"
+    );
     h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_marks_find_cue_and_content() {
+        let q = "Armenia said the border was shelled overnight.";
+        let m = quote_marks(q, Some("said"), "the border was shelled overnight");
+        assert_eq!(
+            m,
+            vec![
+                (0, "Armenia "),
+                (1, "said"),
+                (0, " "),
+                (2, "the border was shelled overnight"),
+                (0, ".")
+            ]
+        );
+        assert_eq!(quote_marks(q, Some("absent"), "not there"), vec![(0, q)]);
+        assert!(quote_marks("", Some("x"), "y").is_empty());
+        // A cue inside the content is looked for again after it.
+        let m = quote_marks("they said it was said", Some("said"), "it was said");
+        assert_eq!(m[1], (1, "said"));
+    }
+
+    #[test]
+    fn script_json_cannot_close_the_script() {
+        let s = script_json(&vec!["</script><script>alert(1)</script>", "a\u{2028}b & c \"q\" \\"]);
+        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&') && !s.contains('\u{2028}'));
+        // A string literal holding the JSON.
+        let json: String = serde_json::from_str(&s).unwrap();
+        let back: Vec<String> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back[0], "</script><script>alert(1)</script>");
+        assert_eq!(back[1], "a\u{2028}b & c \"q\" \\");
+        let s = script_json(&"a\u{FFFE}b\u{FFFF}");
+        assert!(!s.contains(['\u{FFFE}', '\u{FFFF}']), "{s}");
+        let json: String = serde_json::from_str(&s).unwrap();
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), "a\u{FFFE}b\u{FFFF}");
+    }
 }

@@ -1,4 +1,6 @@
-//! The builtin layout: layered, left to right, one block per cluster.
+//! The builtin layered layout (for `--group-by article|actor|none`):
+//! left to right, one block per cluster. The default picture uses
+//! [`super::bands`] instead.
 //!
 //! Per cluster: statements linked by relations are put in columns by longest
 //! path (edges that close a cycle are ignored for that), ordered within a
@@ -7,14 +9,21 @@
 //! below. Clusters are stacked top to bottom. Cost: O((V + E) · sweeps) plus
 //! sorting, so hundreds of statements lay out in milliseconds.
 
-/// Node sizes in, positions out.
+use super::geometry::{Path, Point, Rect, Segment, place_labels};
+
+/// Node sizes in; positions, edge paths and label places out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
     /// Top-left corner of each node.
     pub pos: Vec<(f64, f64)>,
+    /// Node sizes (a layout may widen nodes to line them up).
     pub size: Vec<(f64, f64)>,
     /// Cluster boxes: (x, y, width, height), by cluster index.
-    pub clusters: Vec<(f64, f64, f64, f64)>,
+    pub clusters: Vec<Rect>,
+    /// Each edge's path, by edge index.
+    pub edges: Vec<Path>,
+    /// Each edge label's centre (None: no label).
+    pub labels: Vec<Option<Point>>,
     pub width: f64,
     pub height: f64,
 }
@@ -29,12 +38,14 @@ const GRID_COLUMNS: usize = 4;
 
 /// Lays out `sizes.len()` nodes in `clusters` clusters (`group[i]`: the
 /// cluster of node i, `None` = a cluster of its own at the end), with
-/// directed `edges`, starting at (`x0`, `y0`).
+/// directed `edges` whose labels have the sizes `labels`, starting at
+/// (`x0`, `y0`).
 pub fn layout(
     sizes: &[(f64, f64)],
     group: &[Option<usize>],
     clusters: usize,
     edges: &[(usize, usize)],
+    labels: &[(f64, f64)],
     x0: f64,
     y0: f64,
 ) -> Layout {
@@ -61,12 +72,41 @@ pub fn layout(
         width = width.max(w + 2.0 * pad);
         y += h + 2.0 * pad + label + CLUSTER_GAP;
     }
+    let paths: Vec<Path> = edges.iter().map(|&(a, b)| route(&pos, sizes, a, b)).collect();
+    let rects: Vec<Rect> = (0..n).map(|i| (pos[i].0, pos[i].1, sizes[i].0, sizes[i].1)).collect();
+    let label_at = place_labels(&paths, labels, &rects);
     Layout {
         pos,
         size: sizes.to_vec(),
         clusters: boxes,
+        edges: paths,
+        labels: label_at,
         width,
         height: (y - CLUSTER_GAP - y0).max(0.0),
+    }
+}
+
+/// A curve from side to side (or a bulge to the right within a column).
+fn route(pos: &[Point], sizes: &[(f64, f64)], a: usize, b: usize) -> Path {
+    let ((ax, ay), (aw, ah)) = (pos[a], sizes[a]);
+    let ((bx, by), (bw, bh)) = (pos[b], sizes[b]);
+    let (sy, ty) = (ay + ah / 2.0, by + bh / 2.0);
+    let (start, c1, c2, end) = if bx >= ax + aw {
+        let (sx, tx) = (ax + aw, bx);
+        let dx = (tx - sx) / 2.0;
+        ((sx, sy), (sx + dx, sy), (tx - dx, ty), (tx, ty))
+    } else if bx + bw <= ax {
+        let (sx, tx) = (ax, bx + bw);
+        let dx = (sx - tx) / 2.0;
+        ((sx, sy), (sx - dx, sy), (tx + dx, ty), (tx, ty))
+    } else {
+        let (sx, tx) = (ax + aw, bx + bw);
+        let out = sx.max(tx) + 40.0;
+        ((sx, sy), (out, sy), (out, ty), (tx, ty))
+    };
+    Path {
+        start,
+        segments: vec![Segment::Cubic(c1, c2, end)],
     }
 }
 
@@ -225,7 +265,15 @@ mod tests {
     #[test]
     fn chain_goes_left_to_right_and_nothing_overlaps() {
         let sizes = vec![(100.0, 40.0); 5];
-        let l = layout(&sizes, &[None; 5], 0, &[(0, 1), (1, 2), (3, 2)], 0.0, 0.0);
+        let l = layout(
+            &sizes,
+            &[None; 5],
+            0,
+            &[(0, 1), (1, 2), (3, 2)],
+            &[(0.0, 0.0); 3],
+            0.0,
+            0.0,
+        );
         assert!(l.pos[0].0 < l.pos[1].0 && l.pos[1].0 < l.pos[2].0);
         for i in 0..5 {
             for j in i + 1..5 {
@@ -244,6 +292,7 @@ mod tests {
             &[Some(0), Some(0), Some(1), None],
             2,
             &[(0, 1), (1, 0), (2, 3)],
+            &[(10.0, 10.0); 3],
             0.0,
             0.0,
         );

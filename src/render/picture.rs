@@ -1,8 +1,16 @@
 //! What a picture shows: the nodes, edges and clusters chosen from a graph
-//! and its analysis (`--only`, `--group-by`, `--max-nodes`), independent of
-//! how they are drawn (DOT, the builtin SVG, HTML).
+//! and its analysis, independent of how they are drawn (DOT, the builtin
+//! SVG, HTML).
+//!
+//! The default picture is the dispute: the statements that take part in a
+//! relation, in camps side by side (the analysis' sides: one block per
+//! dispute, its two camps left and right, each named by its actors);
+//! statements outside every relation are left out and counted in the
+//! caption (`--all` draws them). Above `max_nodes` statements the picture is
+//! the actor view ([`super::actor_view`]).
 
-use crate::analysis::{Analysis, Camp};
+use super::palette::{NARRATION_FILL, assign_colors};
+use crate::analysis::Analysis;
 use crate::graph::ClaimGraph;
 use crate::model::{Kind, RelationType};
 use std::collections::{BTreeMap, BTreeSet};
@@ -10,18 +18,20 @@ use std::collections::{BTreeMap, BTreeSet};
 /// How statements are grouped into clusters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum GroupBy {
+    /// Camps side by side, one block per dispute (the default).
+    #[default]
+    Side,
     Article,
     Actor,
-    Side,
-    #[default]
     None,
 }
 
-/// Which statements a picture keeps.
+/// Which related statements a picture keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Only {
+    /// Every statement that takes part in a relation.
     #[default]
-    All,
+    Relations,
     /// The statements in contradictions and what supports them.
     Contradictions,
 }
@@ -31,17 +41,25 @@ pub enum Only {
 pub struct PictureOptions {
     pub group_by: GroupBy,
     pub only: Only,
-    /// Above this many statements, draw one node per actor instead.
+    /// Also draw the statements outside every relation.
+    pub all: bool,
+    /// Above this many statements, draw the actor view instead.
     pub max_nodes: usize,
+    /// Write each relation's reason on its edge.
     pub edge_labels: bool,
 }
+
+/// Statements drawn one by one at most, by default: above this a picture
+/// cannot be read at 100 % and the actor view is drawn instead.
+pub const DEFAULT_MAX_NODES: usize = 120;
 
 impl Default for PictureOptions {
     fn default() -> Self {
         PictureOptions {
-            group_by: GroupBy::None,
-            only: Only::All,
-            max_nodes: 300,
+            group_by: GroupBy::Side,
+            only: Only::Relations,
+            all: false,
+            max_nodes: DEFAULT_MAX_NODES,
             edge_labels: false,
         }
     }
@@ -56,7 +74,7 @@ pub enum Shape {
     Condemnation,
     Appeal,
     Narration,
-    /// A node of the actor summary.
+    /// A node of the actor view.
     Actor,
 }
 
@@ -85,67 +103,28 @@ impl Shape {
             Shape::Actor => "actor",
         }
     }
-
-    pub const LEGEND: [Shape; 6] = [
-        Shape::Claim,
-        Shape::Accusation,
-        Shape::Denial,
-        Shape::Condemnation,
-        Shape::Appeal,
-        Shape::Narration,
-    ];
 }
 
-/// A fixed palette of fill colours. An actor's colour is the slot its id
-/// hashes to; when two actors of one picture hash to the same slot, the one
-/// with fewer statements takes the next free slot.
-pub const PALETTE: [&str; 20] = [
-    "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#bc80bd", "#ccebc5",
-    "#ffed6f", "#a6cee3", "#b2df8a", "#fb9a99", "#e5c494", "#cab2d6", "#66c2a5", "#fc8d62", "#e78ac3", "#a6d854",
-];
-/// The fill of narration (no source).
-pub const NARRATION_FILL: &str = "#ffffff";
-
-/// FNV-1a: stable across runs and platforms (unlike the std hasher).
-fn stable_hash(s: &str) -> u64 {
-    s.bytes().fold(0xcbf29ce484222325u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100000001b3)
-    })
+/// How the clusters of a picture are arranged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrangement {
+    /// Blocks of two camps side by side ([`super::bands`]).
+    Camps,
+    /// Layers left to right, clusters stacked ([`super::layout`]).
+    Layered,
 }
 
-/// The preferred fill colour of an actor id.
-pub fn actor_color(actor_id: &str) -> &'static str {
-    PALETTE[(stable_hash(actor_id) % PALETTE.len() as u64) as usize]
-}
-
-/// Colours for the actors of one picture: (actor id, statements) → colour.
-/// The most prolific actors get their preferred colour; a collision moves the
-/// lesser actor to the next free slot (while any is free).
-pub fn assign_colors(actors: &[(String, usize)]) -> BTreeMap<String, &'static str> {
-    let mut order: Vec<&(String, usize)> = actors.iter().collect();
-    order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut used = [false; PALETTE.len()];
-    let mut out = BTreeMap::new();
-    for (id, _) in order {
-        let mut slot = (stable_hash(id) % PALETTE.len() as u64) as usize;
-        if used.iter().any(|u| !u) {
-            while used[slot] {
-                slot = (slot + 1) % PALETTE.len();
-            }
-        }
-        used[slot] = true;
-        out.insert(id.clone(), PALETTE[slot]);
-    }
-    out
-}
-
-/// Colour and style of an edge type.
-pub fn edge_style(kind: RelationType) -> (&'static str, &'static str, f64) {
-    match kind {
-        RelationType::Supports => ("#2e8b57", "solid", 1.4),
-        RelationType::Disputes => ("#ff8c00", "dashed", 1.6),
-        RelationType::Denies => ("#d62728", "bold", 2.6),
-    }
+/// A cluster: a camp, an article, an actor, or the statements outside any
+/// relation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    pub label: String,
+    /// The block (dispute) it belongs to; camps of one block sit side by side.
+    pub block: usize,
+    /// The right-hand camp of its block.
+    pub right: bool,
+    /// Drawn as a grid without relations (the statements outside any relation).
+    pub grid: bool,
 }
 
 /// A node to draw.
@@ -157,8 +136,10 @@ pub struct PNode {
     pub key: String,
     /// The source's name (first line of the label).
     pub title: String,
-    /// The statement's text.
+    /// The statement's text (wrapped and shortened when drawn).
     pub text: String,
+    /// The full text for a tooltip.
+    pub tooltip: String,
     pub shape: Shape,
     pub fill: &'static str,
     /// Implicit statements are drawn dashed.
@@ -172,10 +153,12 @@ pub struct PEdge {
     pub from: usize,
     pub to: usize,
     pub kind: RelationType,
-    /// The reason (or, in a summary, the count).
+    /// What is written on the edge ("" for nothing).
     pub label: String,
+    /// The kind and the reason, for a tooltip.
+    pub tooltip: String,
     pub confidence: f64,
-    /// Relations it stands for (1, or more in an actor summary).
+    /// Relations it stands for (1, or more in the actor view).
     pub weight: usize,
 }
 
@@ -184,291 +167,312 @@ pub struct PEdge {
 pub struct Picture {
     pub nodes: Vec<PNode>,
     pub edges: Vec<PEdge>,
-    /// Cluster labels, indexed by `PNode::group`.
-    pub groups: Vec<String>,
-    /// True when this is the per-actor summary of a larger graph.
+    pub clusters: Vec<Cluster>,
+    pub arrangement: Arrangement,
+    /// True for the actor view of a larger graph.
     pub summary: bool,
+    /// The first line above the picture.
+    pub title: String,
+    /// Further lines: what is not shown and how to see it.
+    pub caption: Vec<String>,
     /// How many statements the graph has (the picture may show fewer).
     pub statements_total: usize,
-    pub edge_labels: bool,
-    /// Actors drawn together as one "others" node (an actor summary shows
-    /// at most `max_nodes` nodes).
+    /// Actors the actor view draws together as one node, "others".
     pub folded_actors: usize,
+}
+
+/// What a picture's legend explains: only what the picture uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Legend {
+    pub shapes: Vec<Shape>,
+    pub implicit: bool,
+    pub edges: Vec<RelationType>,
 }
 
 impl Picture {
     /// Chooses what to draw.
     pub fn new(graph: &ClaimGraph, analysis: &Analysis, options: &PictureOptions) -> Picture {
-        let keep = kept_statements(graph, analysis, options.only);
-        if keep.len() > options.max_nodes {
-            return summary(graph, &keep, options.max_nodes);
+        let n = graph.statements().len();
+        let edges = graph.edges();
+        let mut related = vec![false; n];
+        for (a, b, _) in &edges {
+            related[*a] = true;
+            related[*b] = true;
         }
-        let mut index = vec![usize::MAX; graph.statements().len()];
-        let mut nodes = Vec::with_capacity(keep.len());
-        let mut groups: Vec<String> = Vec::new();
-        let mut group_of: BTreeMap<String, usize> = BTreeMap::new();
-        let side_of = sides_by_statement(analysis, graph.statements().len());
-        let mut per_actor: BTreeMap<String, usize> = BTreeMap::new();
-        for &s in &keep {
-            if let Some(a) = graph.actor_of(s) {
-                *per_actor.entry(graph.actors()[a].id.clone()).or_default() += 1;
-            }
-        }
-        let colors = assign_colors(&per_actor.into_iter().collect::<Vec<_>>());
-        for &s in &keep {
-            let st = &graph.statements()[s];
-            let group_label = match options.group_by {
-                GroupBy::None => None,
-                GroupBy::Article => Some(st.article.clone().unwrap_or_else(|| "(no article)".into())),
-                GroupBy::Actor => Some(graph.source_name(s).to_string()),
-                GroupBy::Side => Some(match side_of[s] {
-                    Some((g, c)) => format!("group {g}, camp {}", c.as_str()),
-                    None => "outside any dispute".to_string(),
-                }),
-            };
-            let group = group_label.map(|l| {
-                *group_of.entry(l.clone()).or_insert_with(|| {
-                    groups.push(l);
-                    groups.len() - 1
-                })
-            });
-            let fill = match graph.actor_of(s) {
-                Some(a) => colors[&graph.actors()[a].id],
-                None => NARRATION_FILL,
-            };
-            index[s] = nodes.len();
-            nodes.push(PNode {
-                id: format!("s{}", nodes.len() + 1),
-                key: st.id.clone(),
-                title: graph.source_name(s).to_string(),
-                text: st.text.clone(),
-                shape: Shape::of(st.kind, st.source.is_none()),
-                fill,
-                dashed: st.implicit,
-                group,
-            });
-        }
-        let mut edges = Vec::new();
-        for (a, b, e) in graph.edges() {
-            if index[a] != usize::MAX && index[b] != usize::MAX {
-                edges.push(PEdge {
-                    from: index[a],
-                    to: index[b],
-                    kind: e.kind,
-                    label: graph.relations()[e.relation].reason_or_default().to_string(),
-                    confidence: e.confidence,
-                    weight: 1,
-                });
-            }
-        }
-        Picture {
-            nodes,
-            edges,
-            groups,
-            summary: false,
-            statements_total: graph.statements().len(),
-            edge_labels: options.edge_labels,
-            folded_actors: 0,
-        }
-    }
-}
-
-/// Statement indices to draw, in statement order.
-fn kept_statements(graph: &ClaimGraph, analysis: &Analysis, only: Only) -> Vec<usize> {
-    match only {
-        Only::All => (0..graph.statements().len()).collect(),
-        Only::Contradictions => {
-            let mut keep = BTreeSet::new();
-            for c in &analysis.contradictions {
-                keep.insert(c.a);
-                keep.insert(c.b);
-                for &r in &c.path {
-                    if let Some((x, y)) = graph.relation_ends(r) {
-                        keep.insert(x);
-                        keep.insert(y);
-                    }
-                }
-            }
-            // And what supports them directly.
-            let core: Vec<usize> = keep.iter().copied().collect();
-            let core: BTreeSet<usize> = core.into_iter().collect();
-            for (a, b, e) in graph.edges() {
-                if e.kind == RelationType::Supports && (core.contains(&a) || core.contains(&b)) {
-                    keep.insert(a);
-                    keep.insert(b);
-                }
-            }
-            keep.into_iter().collect()
-        }
-    }
-}
-
-fn sides_by_statement(analysis: &Analysis, n: usize) -> Vec<Option<(usize, Camp)>> {
-    let mut out = vec![None; n];
-    for g in &analysis.sides {
-        for &s in &g.camp_a {
-            out[s] = Some((g.id, Camp::A));
-        }
-        for &s in &g.camp_b {
-            out[s] = Some((g.id, Camp::B));
-        }
-    }
-    out
-}
-
-/// The key of the node that stands for the actors a summary does not draw.
-const OTHERS: usize = usize::MAX - 1;
-
-/// One node per actor (and one for narration), edges weighted by how many
-/// relations of each type run between them; at most `max_nodes` nodes: the
-/// actors with the fewest statements are drawn together as "others".
-fn summary(graph: &ClaimGraph, keep: &[usize], max_nodes: usize) -> Picture {
-    let kept: BTreeSet<usize> = keep.iter().copied().collect();
-    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-    for &s in keep {
-        *counts.entry(graph.actor_of(s).unwrap_or(usize::MAX)).or_default() += 1;
-    }
-    // Too many actors: keep those with most statements (ties: first met).
-    let mut folded: BTreeSet<usize> = BTreeSet::new();
-    if counts.len() > max_nodes.max(2) {
-        let mut actors: Vec<(usize, usize)> = counts
-            .iter()
-            .filter(|(a, _)| **a != usize::MAX)
-            .map(|(&a, &n)| (a, n))
-            .collect();
-        actors.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-        let room = max_nodes.max(2) - 1 - usize::from(counts.contains_key(&usize::MAX));
-        folded = actors[room.min(actors.len())..].iter().map(|&(a, _)| a).collect();
-        let n: usize = folded.iter().map(|a| counts[a]).sum();
-        counts.retain(|a, _| !folded.contains(a));
-        counts.insert(OTHERS, n);
-    }
-    // Actor index, usize::MAX for narration, OTHERS for the folded ones.
-    let actor_of = |s: usize| match graph.actor_of(s) {
-        Some(a) if folded.contains(&a) => OTHERS,
-        Some(a) => a,
-        None => usize::MAX,
-    };
-    let mut node_of: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut nodes = Vec::new();
-    let colors = assign_colors(
-        &counts
-            .iter()
-            .filter(|(a, _)| **a < OTHERS)
-            .map(|(&a, &n)| (graph.actors()[a].id.clone(), n))
-            .collect::<Vec<_>>(),
-    );
-    for (&actor, &n) in &counts {
-        let (key, title, fill) = if actor == usize::MAX {
-            ("narration".to_string(), "narration".to_string(), NARRATION_FILL)
-        } else if actor == OTHERS {
-            let title = format!("{} other actors", folded.len());
-            ("others".to_string(), title, NARRATION_FILL)
-        } else {
-            let a = &graph.actors()[actor];
-            (a.id.clone(), a.name.clone(), colors[&a.id])
+        let mut keep: Vec<usize> = match options.only {
+            Only::Relations => (0..n).filter(|&s| related[s]).collect(),
+            Only::Contradictions => contradiction_statements(graph, analysis, &edges),
         };
-        node_of.insert(actor, nodes.len());
+        let unrelated = (0..n).filter(|&s| !related[s]).count();
+        if options.all {
+            keep.extend((0..n).filter(|&s| !related[s]));
+        }
+        if keep.len() > options.max_nodes {
+            return super::actor_view::actor_view(graph, analysis, &keep, options);
+        }
+        let mut caption = Vec::new();
+        if !options.all && unrelated > 0 {
+            caption.push(format!(
+                "{} outside any relation not shown; --all to draw {}",
+                count(unrelated, "statement", "statements"),
+                if unrelated == 1 { "it" } else { "them" }
+            ));
+        }
+        if options.only == Only::Contradictions {
+            let other = n - keep.len() - if options.all { 0 } else { unrelated };
+            if other > 0 {
+                caption.push(format!(
+                    "{} in relations but in no contradiction not shown (--only contradictions)",
+                    count(other, "statement", "statements")
+                ));
+            }
+        }
+        let mut p = statement_view(graph, analysis, &keep, &related, options);
+        p.caption = caption;
+        p
+    }
+
+    /// What the legend explains: the shapes, implicit borders and edge kinds
+    /// this picture uses.
+    pub fn legend(&self) -> Legend {
+        let shapes: BTreeSet<Shape> = self
+            .nodes
+            .iter()
+            .map(|n| n.shape)
+            .filter(|s| *s != Shape::Actor)
+            .collect();
+        let edges: BTreeSet<RelationType> = self.edges.iter().map(|e| e.kind).collect();
+        Legend {
+            shapes: shapes.into_iter().collect(),
+            implicit: self.nodes.iter().any(|n| n.dashed),
+            edges: edges.into_iter().collect(),
+        }
+    }
+}
+
+/// "1 statement", "2 statements".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The noun of a relation type: "1 denial", "2 denials".
+pub fn relation_count(kind: RelationType, n: usize) -> String {
+    match kind {
+        RelationType::Supports => count(n, "support", "supports"),
+        RelationType::Disputes => count(n, "dispute", "disputes"),
+        RelationType::Denies => count(n, "denial", "denials"),
+    }
+}
+
+/// The statements in contradictions, the paths that explain them, and what
+/// supports them directly; in statement order.
+fn contradiction_statements(
+    graph: &ClaimGraph,
+    analysis: &Analysis,
+    edges: &[(usize, usize, crate::graph::EdgeData)],
+) -> Vec<usize> {
+    let mut keep = BTreeSet::new();
+    for c in &analysis.contradictions {
+        keep.insert(c.a);
+        keep.insert(c.b);
+        for &r in &c.path {
+            if let Some((x, y)) = graph.relation_ends(r) {
+                keep.insert(x);
+                keep.insert(y);
+            }
+        }
+    }
+    let core = keep.clone();
+    for (a, b, e) in edges {
+        if e.kind == RelationType::Supports && (core.contains(a) || core.contains(b)) {
+            keep.insert(*a);
+            keep.insert(*b);
+        }
+    }
+    keep.into_iter().collect()
+}
+
+/// The statement view of `keep`.
+fn statement_view(
+    graph: &ClaimGraph,
+    analysis: &Analysis,
+    keep: &[usize],
+    related: &[bool],
+    options: &PictureOptions,
+) -> Picture {
+    let mut per_actor: BTreeMap<String, usize> = BTreeMap::new();
+    for &s in keep {
+        if let Some(a) = graph.actor_of(s) {
+            *per_actor.entry(graph.actors()[a].id.clone()).or_default() += 1;
+        }
+    }
+    let colors = assign_colors(&per_actor.into_iter().collect::<Vec<_>>());
+    let (mut clusters, mut cluster_of) = (Vec::new(), BTreeMap::new());
+    let arrangement = if options.group_by == GroupBy::Side {
+        (clusters, cluster_of) = super::camps::camp_clusters(graph, analysis, keep, related);
+        Arrangement::Camps
+    } else {
+        Arrangement::Layered
+    };
+    // In the camps arrangement, nodes follow their clusters' order.
+    let mut order: Vec<usize> = keep.to_vec();
+    order.sort_by_key(|s| (cluster_of.get(s).copied().unwrap_or(usize::MAX), *s));
+    let mut index = vec![usize::MAX; graph.statements().len()];
+    let mut nodes = Vec::with_capacity(order.len());
+    let mut named: BTreeMap<String, usize> = BTreeMap::new();
+    for &s in &order {
+        let st = &graph.statements()[s];
+        let group = match options.group_by {
+            GroupBy::Side => cluster_of.get(&s).copied(),
+            GroupBy::None => None,
+            GroupBy::Article | GroupBy::Actor => {
+                let label = if options.group_by == GroupBy::Article {
+                    st.article.clone().unwrap_or_else(|| "(no article)".into())
+                } else {
+                    graph.source_name(s).to_string()
+                };
+                Some(*named.entry(label.clone()).or_insert_with(|| {
+                    clusters.push(Cluster {
+                        label,
+                        block: clusters.len(),
+                        right: false,
+                        grid: false,
+                    });
+                    clusters.len() - 1
+                }))
+            }
+        };
+        let fill = match graph.actor_of(s) {
+            Some(a) => colors[&graph.actors()[a].id],
+            None => NARRATION_FILL,
+        };
+        let mention = match &st.source_mention {
+            Some(m) if m != graph.source_name(s) => format!(" (“{m}”)"),
+            _ => String::new(),
+        };
+        index[s] = nodes.len();
         nodes.push(PNode {
-            id: format!("a{}", nodes.len() + 1),
-            key,
-            title,
-            text: format!("{n} statement{}", if n == 1 { "" } else { "s" }),
-            shape: Shape::Actor,
+            id: format!("s{}", nodes.len() + 1),
+            key: st.id.clone(),
+            title: graph.source_name(s).to_string(),
+            text: st.text.clone(),
+            tooltip: format!(
+                "{}{mention}, {}{}: {} [{}]",
+                graph.source_name(s),
+                if st.implicit { "implicit " } else { "" },
+                st.kind,
+                st.text,
+                st.id
+            ),
+            shape: Shape::of(st.kind, st.source.is_none()),
             fill,
-            dashed: false,
-            group: None,
+            dashed: st.implicit,
+            group,
         });
     }
-    let mut weights: BTreeMap<(usize, usize, RelationType), (usize, f64)> = BTreeMap::new();
+    let mut edges = Vec::new();
     for (a, b, e) in graph.edges() {
-        if !kept.contains(&a) || !kept.contains(&b) {
-            continue;
+        if index[a] != usize::MAX && index[b] != usize::MAX {
+            let reason = graph.relations()[e.relation].reason_or_default().to_string();
+            let label = if options.edge_labels {
+                reason.clone()
+            } else if e.kind.is_negative() {
+                e.kind.as_str().to_string()
+            } else {
+                String::new()
+            };
+            edges.push(PEdge {
+                from: index[a],
+                to: index[b],
+                kind: e.kind,
+                label,
+                tooltip: format!("{}: {reason}", e.kind),
+                confidence: e.confidence,
+                weight: 1,
+            });
         }
-        let (x, y) = (node_of[&actor_of(a)], node_of[&actor_of(b)]);
-        if x == y && e.kind == RelationType::Supports {
-            continue;
-        }
-        let w = weights.entry((x, y, e.kind)).or_default();
-        w.0 += 1;
-        w.1 += e.confidence;
     }
-    let edges = weights
-        .into_iter()
-        .map(|((from, to, kind), (n, conf))| PEdge {
-            from,
-            to,
-            kind,
-            label: format!(
-                "{n} {}",
-                if n == 1 {
-                    kind.as_str().trim_end_matches('s').to_string()
-                } else {
-                    kind.as_str().to_string()
-                }
-            ),
-            confidence: conf / n as f64,
-            weight: n,
-        })
-        .collect();
+    let disputes = analysis.sides.len();
+    let title = format!(
+        "{} of {} in {}",
+        count(nodes.len(), "statement", "statements"),
+        graph.statements().len(),
+        count(disputes, "dispute", "disputes"),
+    );
     Picture {
         nodes,
         edges,
-        groups: Vec::new(),
-        summary: true,
+        clusters,
+        arrangement,
+        summary: false,
+        title,
+        caption: Vec::new(),
         statements_total: graph.statements().len(),
-        // The counts are the point of a summary: always shown.
-        edge_labels: true,
-        folded_actors: folded.len(),
+        folded_actors: 0,
     }
 }
 
 /// Wraps text into lines of at most `width` characters (words longer than
-/// that are cut), at most `max_lines` lines (the last ends with "…").
-///
-/// Linear in the text it keeps, whatever its shape: every character is
-/// looked at once, and reading stops at the first line past `max_lines`.
+/// that are cut), at most `max_lines` lines (the last ends with "…" when
+/// text was left out). Linear in the length of the text it keeps: it stops
+/// reading once `max_lines` are full.
 pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
-    let width = width.max(1);
+    let width = width.max(2);
+    let max_lines = max_lines.max(1);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    let mut line_chars = 0;
-    for word in text.split_whitespace() {
-        if lines.len() > max_lines {
-            break;
-        }
-        let mut chars = word.chars();
-        let mut rest_len = word.chars().count();
-        // Cut a word longer than a line into whole lines.
-        while rest_len > width && lines.len() <= max_lines {
-            if line_chars > 0 {
+    let mut line_len = 0;
+    let mut more = false;
+    'words: for word in text.split_whitespace() {
+        let mut chars = word.chars().peekable();
+        let word_len = word.chars().take(width + 1).count();
+        if word_len <= width {
+            if line_len > 0 && line_len + 1 + word_len > width {
                 lines.push(std::mem::take(&mut line));
-                line_chars = 0;
+                line_len = 0;
+                if lines.len() == max_lines {
+                    more = true;
+                    break 'words;
+                }
             }
-            lines.push(chars.by_ref().take(width).collect());
-            rest_len -= width;
+            if line_len > 0 {
+                line.push(' ');
+                line_len += 1;
+            }
+            line.push_str(word);
+            line_len += word_len;
+            continue;
         }
-        if lines.len() > max_lines {
-            break;
+        // A word longer than a line: cut it into pieces.
+        while chars.peek().is_some() {
+            if line_len > 0 {
+                lines.push(std::mem::take(&mut line));
+                line_len = 0;
+                if lines.len() == max_lines {
+                    more = true;
+                    break 'words;
+                }
+            }
+            while line_len < width {
+                match chars.next() {
+                    Some(c) => {
+                        line.push(c);
+                        line_len += 1;
+                    }
+                    None => break,
+                }
+            }
         }
-        if line_chars > 0 && line_chars + 1 + rest_len > width {
-            lines.push(std::mem::take(&mut line));
-            line_chars = 0;
-        }
-        if line_chars > 0 {
-            line.push(' ');
-            line_chars += 1;
-        }
-        line.extend(chars);
-        line_chars += rest_len;
     }
-    if line_chars > 0 && lines.len() <= max_lines {
-        lines.push(line);
+    if !line.is_empty() {
+        if lines.len() == max_lines {
+            more = true;
+        } else {
+            lines.push(line);
+        }
     }
-    if lines.len() > max_lines {
-        lines.truncate(max_lines);
-        let last = lines.last_mut().expect("max_lines > 0");
-        let keep: String = last.chars().take(width.saturating_sub(1)).collect();
+    if more && let Some(last) = lines.last_mut() {
+        let keep: String = last.chars().take(width - 1).collect();
         *last = format!("{}…", keep.trim_end());
     }
     lines
@@ -485,6 +489,10 @@ mod tests {
         assert_eq!(w.join(" "), "một hai ba bốn năm sáu bảy tám chín mười");
         let w = wrap(&"x".repeat(25), 10, 2);
         assert_eq!(w, vec!["x".repeat(10), format!("{}…", "x".repeat(9))]);
+        let w = wrap("aa bb cc dd ee", 5, 2);
+        assert_eq!(w, vec!["aa bb", "cc d…"]);
+        assert_eq!(wrap("short", 10, 1), vec!["short"]);
+        assert!(wrap("", 10, 3).is_empty());
         assert_eq!(
             wrap(&"x".repeat(25), 10, 3),
             vec!["x".repeat(10), "x".repeat(10), "x".repeat(5)]
@@ -508,59 +516,19 @@ mod tests {
     }
 
     #[test]
-    fn an_actor_summary_draws_at_most_max_nodes() {
-        use crate::model::{Relation, Statement, StatementSet};
-        let mut set = StatementSet::default();
-        for i in 0..2000 {
-            // Actor i % 500 (actor 0 has the most statements), and narration.
-            let source = (i % 7 != 0).then(|| format!("actor{}", if i < 100 { 0 } else { i % 500 }));
-            set.statements.push(Statement::new(format!("s{i}"), source, "x"));
-        }
-        for i in 1..2000 {
-            set.relations.push(Relation {
-                from: format!("s{i}"),
-                to: format!("s{}", i - 1),
-                kind: RelationType::Disputes,
-                confidence: None,
-                reason: None,
-            });
-        }
-        let graph = ClaimGraph::build(set);
-        let analysis = crate::analysis::analyze(&graph);
-        let options = PictureOptions {
-            max_nodes: 50,
-            ..PictureOptions::default()
-        };
-        let p = Picture::new(&graph, &analysis, &options);
-        assert!(p.summary);
-        assert_eq!(p.nodes.len(), 50);
-        assert_eq!(p.folded_actors, 500 - 48);
-        assert_eq!(p.nodes.iter().filter(|n| n.key == "others").count(), 1);
-        assert!(p.nodes.iter().any(|n| n.key == "narration"));
-        assert!(
-            p.nodes.iter().any(|n| n.title == "actor0"),
-            "the biggest actor is drawn"
-        );
-        let total: usize = p
-            .nodes
-            .iter()
-            .map(|n| n.text.split(' ').next().unwrap().parse::<usize>().unwrap())
-            .sum();
-        assert_eq!(total, 2000, "every statement counted once");
+    fn wrap_is_fast_on_a_huge_word() {
+        // Stops reading after the lines it keeps: no quadratic rescans.
+        let huge = "x".repeat(5_000_000);
+        let w = wrap(&huge, 30, 4);
+        assert_eq!(w.len(), 4);
+        assert!(w[3].ends_with('…'));
     }
 
     #[test]
-    fn colliding_actors_get_different_colours() {
-        let actors: Vec<(String, usize)> = (0..15).map(|i| (format!("actor{i}"), i)).collect();
-        let c = assign_colors(&actors);
-        let distinct: BTreeSet<&str> = c.values().copied().collect();
-        assert_eq!(distinct.len(), 15);
-        assert_eq!(c, assign_colors(&actors), "deterministic");
-    }
-
-    #[test]
-    fn actor_colours_are_stable() {
-        assert_eq!(actor_color("armenia"), actor_color("armenia"));
-        assert_eq!(stable_hash("a"), 0xaf63dc4c8601ec8c);
+    fn plurals_are_proper() {
+        assert_eq!(relation_count(RelationType::Denies, 1), "1 denial");
+        assert_eq!(relation_count(RelationType::Denies, 2), "2 denials");
+        assert_eq!(relation_count(RelationType::Disputes, 1), "1 dispute");
+        assert_eq!(relation_count(RelationType::Supports, 3), "3 supports");
     }
 }

@@ -42,14 +42,16 @@ fuzz_target!(|data: &[u8]| {
     no_controls(&md, false);
     let r = Report::new(&graph, &analysis);
     // What the template writes, and nothing more.
-    let headings = 5
+    let headings = 6
         + r.contradictions.len()
         + r.sides.iter().filter(|s| s.camp == "A").count()
         + usize::from(!r.inconsistencies.is_empty());
     let codes = 2 * r.contradictions.len()
         + r.sides.iter().map(|s| s.statements.len()).sum::<usize>()
         + r.contested.iter().map(|c| 1 + c.supporters.len() + c.opponents.len()).sum::<usize>()
-        + usize::from(r.summary.derived_not_listed > 0);
+        + usize::from(r.summary.derived_not_listed > 0)
+        // The Statements section: each statement's id.
+        + r.statements.len();
     let cells = 5 * (r.actors.len() + 1);
     let (mut seen_headings, mut seen_codes, mut seen_cells) = (0, 0, 0);
     let options = Options::ENABLE_TABLES

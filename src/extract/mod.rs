@@ -122,6 +122,22 @@ struct Speaker {
     co: Vec<Speaker>,
 }
 
+impl Speaker {
+    /// A person or an organisation the text names and the gazetteer does not know.
+    fn found(name: &str, mention: &str, person: bool) -> Speaker {
+        Speaker {
+            id: slug(name),
+            name: name.to_string(),
+            mention: mention.to_string(),
+            kind: Some(if person { "person" } else { "organisation" }.to_string()),
+            aliases: Vec::new(),
+            person,
+            media: false,
+            co: Vec::new(),
+        }
+    }
+}
+
 /// A statement found in a sentence, before it is written out.
 #[derive(Debug, Clone)]
 struct Found {
@@ -398,16 +414,7 @@ impl Extractor {
             let name = prep.span(a, b).to_string();
             let sp = match memory.entities.by_name(&fold_case(&name)) {
                 Some(e) => e.speaker.clone(),
-                None => Speaker {
-                    id: slug(&name),
-                    name: name.clone(),
-                    mention: name.clone(),
-                    kind: Some("organisation".to_string()),
-                    aliases: Vec::new(),
-                    person: false,
-                    media: false,
-                    co: Vec::new(),
-                },
+                None => Speaker::found(&name, &name, false),
             };
             let start = prep.toks[a].start;
             memory
@@ -442,16 +449,7 @@ impl Extractor {
                 .by_name(&folded)
                 .filter(|e| e.kind == EntityKind::Person)
                 .map(|e| e.speaker.clone());
-            let sp = known.unwrap_or_else(|| Speaker {
-                id: slug(&name),
-                name: name.clone(),
-                mention: mention.clone(),
-                kind: Some("person".to_string()),
-                aliases: Vec::new(),
-                person: true,
-                media: false,
-                co: Vec::new(),
-            });
+            let sp = known.unwrap_or_else(|| Speaker::found(&name, &mention, true));
             let start = prep.toks[a].start;
             let i = memory
                 .entities
@@ -1466,16 +1464,7 @@ impl Extractor {
             let folded_name = fold_case(prep.span(x, y));
             let mut sp = match memory.entities.by_name(&folded_name) {
                 Some(e) => e.speaker.clone(),
-                None => Speaker {
-                    id: slug(prep.span(x, y)),
-                    name: prep.span(x, y).to_string(),
-                    mention: String::new(),
-                    kind: Some("person".to_string()),
-                    aliases: Vec::new(),
-                    person: true,
-                    media: false,
-                    co: Vec::new(),
-                },
+                None => Speaker::found(prep.span(x, y), "", true),
             };
             sp.mention = mention;
             return Some(sp);

@@ -78,17 +78,18 @@ fn dense_dispute_is_summarised_not_enumerated() {
 }
 
 #[test]
-fn one_statement_with_100k_relations_stops_counting() {
+fn one_statement_with_many_relations_stops_counting() {
     let dir = tempfile::tempdir().unwrap();
-    // 50,000 × 50,000 = 2.5e9 derived pairs: counting stops at the cap.
-    let f = write_temp(dir.path(), "star.json", &dense_dispute(50_000, 50_000));
+    // 2,000 × 2,000 = 4e6 derived pairs: counting stops at the cap. Disputes of 5×10^4
+    // and 10^5 relations are timed by scripts/bench-hostile.sh (a test stays under 10 s).
+    let f = write_temp(dir.path(), "star.json", &dense_dispute(2_000, 2_000));
     let r = run(&["analyze", f.to_str().unwrap(), "--format", "json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     let d = &v["derived_summaries"][0];
     assert_eq!(d["complete"], false);
     assert_eq!(d["count"], claimgraph::analysis::DERIVED_COUNT_CAP);
-    assert_eq!(v["contradictions"].as_array().unwrap().len(), 50_000 + 100);
+    assert_eq!(v["contradictions"].as_array().unwrap().len(), 2_000 + 100);
 }
 
 const DISPUTE: &str = "tests/fixtures/statements/dispute.json";

@@ -9,6 +9,19 @@ mod common;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// Chromium, or None (a skipped test) where it is not installed; CI must have it.
+fn browser_or_skip() -> Option<String> {
+    let browser = chromium();
+    if browser.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have chromium installed (.ci/run installs it)"
+        );
+        eprintln!("chromium is not installed: skipping the browser test");
+    }
+    browser
+}
+
 fn chromium() -> Option<String> {
     for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {
         if let Some(paths) = std::env::var_os("PATH")
@@ -60,12 +73,7 @@ fn headless(browser: &str, extra: &[&str], url: &str) -> String {
 
 #[test]
 fn clicking_a_statement_highlights_it_and_its_relations() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have chromium installed (.ci/run installs it)"
-        );
-        eprintln!("chromium is not installed: skipping the browser test");
+    let Some(browser) = browser_or_skip() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -163,12 +171,7 @@ fn generated(n: usize, path: &std::path::Path) {
 
 #[test]
 fn a_report_of_thousands_of_statements_opens_and_filters() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have chromium installed (.ci/run installs it)"
-        );
-        eprintln!("chromium is not installed: skipping the browser test");
+    let Some(browser) = browser_or_skip() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

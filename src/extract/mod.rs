@@ -837,13 +837,7 @@ impl Extractor {
             && (b..hit.first).all(|i| prep.toks[i].word)
             && !prep.cues.iter().any(|h| h.first >= b && h.first < hit.first)
             && (has_mention(prep, a, b) || (a..b).any(|i| prep.toks[i].cap && i > 0) || {
-                let mut h = a;
-                while let Some(k) = prep
-                    .phrase_starting_at(h, &|w| lex.determiners.contains(w))
-                    .filter(|&k| h + k < b)
-                {
-                    h += k;
-                }
+                let h = after_determiners(prep, lex, a, b);
                 prep.phrase_starting_at(h, &|w| {
                     lex.speaker_heads.contains(w) || lex.person_titles.contains_key(w)
                 })
@@ -1082,13 +1076,7 @@ impl Extractor {
             {
                 a += k;
             }
-            let mut h = a;
-            while let Some(k) = prep
-                .phrase_starting_at(h, &|w| lex.determiners.contains(w))
-                .filter(|&k| h + k < end)
-            {
-                h += k;
-            }
+            let h = after_determiners(prep, lex, a, end);
             let headed = prep
                 .phrase_starting_at(h, &|w| {
                     lex.speaker_heads.contains(w) || lex.person_titles.contains_key(w)
@@ -1396,13 +1384,7 @@ impl Extractor {
         // A title alone ("bị cáo", "the governor", "doanh nhân này"): the person
         // last introduced with it.
         {
-            let mut x = a;
-            while let Some(k) = prep
-                .phrase_starting_at(x, &|w| lex.determiners.contains(w))
-                .filter(|&k| x + k < b)
-            {
-                x += k;
-            }
+            let x = after_determiners(prep, lex, a, b);
             let mut y = b;
             while y > x && matches!(prep.toks[y - 1].folded, "này" | "ấy" | "đó" | "nói" | "trên") {
                 y -= 1;
@@ -2178,6 +2160,19 @@ fn org_head(lex: &Lexicon, folded: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The first token of `a..b` after its determiners ("một", "các", "the", "some"),
+/// leaving at least one token.
+fn after_determiners(prep: &Prepared, lex: &Lexicon, a: usize, b: usize) -> usize {
+    let mut h = a;
+    while let Some(k) = prep
+        .phrase_starting_at(h, &|w| lex.determiners.contains(w))
+        .filter(|&k| h + k < b)
+    {
+        h += k;
+    }
+    h
 }
 
 fn has_mention(prep: &Prepared, a: usize, b: usize) -> bool {

@@ -70,6 +70,14 @@ fn dense_dispute_is_summarised_not_enumerated() {
     let md = run(&["analyze", f, "--format", "markdown"]);
     assert!(md.stdout.contains("--all-derived"), "{}", &md.stdout[..2000]);
     assert!(md.stdout.contains("40000 derived contradictions, 100 listed"));
+    let html = dir.path().join("dense.html");
+    let r = run(&["render", f, "-o", html.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        page.contains("39900 more derived contradictions counted, not listed (<code>--all-derived</code>"),
+        "the HTML report says what it leaves out"
+    );
 
     let all = run(&["analyze", f, "--format", "json", "--all-derived"]);
     let v: serde_json::Value = serde_json::from_str(&all.stdout).unwrap();

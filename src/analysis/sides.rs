@@ -8,7 +8,7 @@
 //! relations that fixed them.
 
 use crate::graph::ClaimGraph;
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
 /// One of the two camps of a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -215,15 +215,13 @@ pub fn compute(graph: &ClaimGraph) -> Sides {
 }
 
 fn count_actors(graph: &ClaimGraph, statements: &[usize]) -> Vec<(usize, usize)> {
-    let mut counts: Vec<(usize, usize)> = Vec::new();
+    let mut by_actor: HashMap<usize, usize> = HashMap::new();
     for &s in statements {
         if let Some(a) = graph.actor_of(s) {
-            match counts.iter_mut().find(|c| c.0 == a) {
-                Some(c) => c.1 += 1,
-                None => counts.push((a, 1)),
-            }
+            *by_actor.entry(a).or_default() += 1;
         }
     }
+    let mut counts: Vec<(usize, usize)> = by_actor.into_iter().collect();
     counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     counts
 }

@@ -772,28 +772,28 @@ fn short(s: &str) -> String {
 fn merge_actor_variants(set: &mut StatementSet) {
     let compact = |s: &str| -> String { slug(s).chars().filter(|c| c.is_alphanumeric()).collect() };
     let keys: Vec<String> = set.actors.iter().map(|a| compact(&a.name)).collect();
-    let mut blocks: HashMap<(String, usize), Vec<usize>> = HashMap::new();
+    let lens: Vec<usize> = keys.iter().map(|k| k.chars().count()).collect();
+    let heads: Vec<String> = keys.iter().map(|k| k.chars().take(2).collect()).collect();
+    let mut index = VariantIndex::default();
     let mut rename: HashMap<String, String> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
-        let n = k.chars().count();
-        let head: String = k.chars().take(2).collect();
-        let mut target = None;
-        for len in n.saturating_sub(1)..=n + 1 {
-            if let Some(list) = blocks.get(&(head.clone(), len)) {
-                target = list
-                    .iter()
-                    .copied()
-                    .find(|&j| keys[j] == *k || (n >= 8 && strsim::damerau_levenshtein(&keys[j], k) <= 1));
-            }
-            if target.is_some() {
-                break;
-            }
-        }
+        let n = lens[i];
+        let head = &heads[i];
+        // The earliest kept key one letter shorter, else of the same length,
+        // else one longer, with the same first two letters, that is the same
+        // key or (from 8 letters on) one edit away.
+        let close = |j: usize| keys[j] == *k || (n >= 8 && strsim::damerau_levenshtein(&keys[j], k) <= 1);
+        let target = index
+            .candidates(head, k, n)
+            .into_iter()
+            .filter(|&j| lens[j] + 1 >= n && lens[j] <= n + 1 && heads[j] == *head)
+            .filter(|&j| close(j))
+            .min_by_key(|&j| (lens[j] + 1 - n, j));
         match target {
             Some(j) if set.actors[j].id != set.actors[i].id => {
                 rename.insert(set.actors[i].id.clone(), set.actors[j].id.clone());
             }
-            _ => blocks.entry((head, n)).or_default().push(i),
+            _ => index.keep(&keys[i], head.clone(), i, n),
         }
     }
     if rename.is_empty() {
@@ -811,16 +811,86 @@ fn merge_actor_variants(set: &mut StatementSet) {
     // Sorted: aliases are added in the same order on every run.
     let mut renamed: Vec<(String, String)> = rename.into_iter().collect();
     renamed.sort_unstable();
+    let mut position: HashMap<String, usize> = HashMap::new();
+    for (i, a) in set.actors.iter().enumerate() {
+        position.entry(a.id.clone()).or_insert(i);
+    }
+    let mut removed = vec![false; set.actors.len()];
     for (from, to) in renamed {
-        if let Some(pos) = set.actors.iter().position(|a| a.id == from) {
-            let old = set.actors.remove(pos);
-            if let Some(t) = set.actors.iter_mut().find(|a| a.id == to)
-                && !t.aliases.contains(&old.name)
-            {
-                t.aliases.push(old.name);
+        let Some(&f) = position.get(&from) else { continue };
+        if removed[f] {
+            continue;
+        }
+        removed[f] = true;
+        let name = std::mem::take(&mut set.actors[f].name);
+        if let Some(&t) = position.get(&to)
+            && !removed[t]
+            && !set.actors[t].aliases.contains(&name)
+        {
+            set.actors[t].aliases.push(name);
+        }
+    }
+    let mut i = 0;
+    set.actors.retain(|_| {
+        i += 1;
+        !removed[i - 1]
+    });
+}
+
+/// Longest key (in letters) whose one-letter deletions are indexed; longer
+/// keys are compared one by one with their block, as they are rare.
+const MAX_INDEXED: usize = 64;
+
+/// The actor keys kept so far, found without comparing a new key with each:
+/// by exact key, and (for keys of 8 letters or more) by every key with one
+/// letter deleted, so that two keys one edit apart always share an entry
+/// (symmetric deletion). Candidates are then checked with the edit distance.
+#[derive(Default)]
+struct VariantIndex {
+    /// Kept keys by (first two letters, length), in the order kept.
+    blocks: HashMap<(String, usize), Vec<usize>>,
+    /// A kept key and each of its one-letter deletions → the keys.
+    deletions: HashMap<String, Vec<usize>>,
+}
+
+impl VariantIndex {
+    fn keep(&mut self, key: &str, head: String, i: usize, n: usize) {
+        self.blocks.entry((head, n)).or_default().push(i);
+        if n <= MAX_INDEXED + 1 {
+            self.deletions.entry(key.to_string()).or_default().push(i);
+            if n >= 7 {
+                for d in one_deleted(key) {
+                    self.deletions.entry(d).or_default().push(i);
+                }
             }
         }
     }
+
+    fn candidates(&self, head: &str, k: &str, n: usize) -> Vec<usize> {
+        if n > MAX_INDEXED {
+            return (n.saturating_sub(1)..=n + 1)
+                .filter_map(|len| self.blocks.get(&(head.to_string(), len)))
+                .flatten()
+                .copied()
+                .collect();
+        }
+        let mut out: Vec<usize> = self.deletions.get(k).cloned().unwrap_or_default();
+        if n >= 8 {
+            for d in one_deleted(k) {
+                out.extend(self.deletions.get(&d).into_iter().flatten().copied());
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// A word with each one of its letters deleted in turn.
+fn one_deleted(k: &str) -> Vec<String> {
+    k.char_indices()
+        .map(|(i, c)| format!("{}{}", &k[..i], &k[i + c.len_utf8()..]))
+        .collect()
 }
 
 #[cfg(test)]
@@ -848,5 +918,64 @@ mod tests {
         assert_eq!(set.actors.len(), 2);
         assert_eq!(set.statements[0].source.as_deref(), Some("a"));
         assert!(set.actors[0].aliases.contains(&"Nargorno - Karabakh".to_string()));
+    }
+
+    /// The first form of the merge: each key compared with every kept key of
+    /// its block (quadratic), kept here as the reference the index must match.
+    fn merge_by_scan(set: &mut StatementSet) {
+        let compact = |s: &str| -> String { slug(s).chars().filter(|c| c.is_alphanumeric()).collect() };
+        let keys: Vec<String> = set.actors.iter().map(|a| compact(&a.name)).collect();
+        let mut blocks: HashMap<(String, usize), Vec<usize>> = HashMap::new();
+        let mut rename: Vec<(String, String)> = Vec::new();
+        for (i, k) in keys.iter().enumerate() {
+            let n = k.chars().count();
+            let head: String = k.chars().take(2).collect();
+            let mut target = None;
+            for len in n.saturating_sub(1)..=n + 1 {
+                if let Some(list) = blocks.get(&(head.clone(), len)) {
+                    target = list
+                        .iter()
+                        .copied()
+                        .find(|&j| keys[j] == *k || (n >= 8 && strsim::damerau_levenshtein(&keys[j], k) <= 1));
+                }
+                if target.is_some() {
+                    break;
+                }
+            }
+            match target {
+                Some(j) if set.actors[j].id != set.actors[i].id => {
+                    rename.push((set.actors[i].id.clone(), set.actors[j].id.clone()))
+                }
+                _ => blocks.entry((head, n)).or_default().push(i),
+            }
+        }
+        rename.sort_unstable();
+        for (from, to) in rename {
+            if let Some(pos) = set.actors.iter().position(|a| a.id == from) {
+                let old = set.actors.remove(pos);
+                if let Some(t) = set.actors.iter_mut().find(|a| a.id == to)
+                    && !t.aliases.contains(&old.name)
+                {
+                    t.aliases.push(old.name);
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn variant_index_merges_as_the_scan_did(names in proptest::collection::vec("[abk]{1,3}[ab]{0,9}", 1..60)) {
+            let mut set = StatementSet::default();
+            for (i, name) in names.iter().enumerate() {
+                set.actors.push(Actor { id: format!("x{i}"), name: name.clone(), aliases: vec![], kind: None });
+            }
+            let mut reference = set.clone();
+            merge_by_scan(&mut reference);
+            merge_actor_variants(&mut set);
+            proptest::prop_assert_eq!(
+                serde_json::to_string(&set.actors).unwrap(),
+                serde_json::to_string(&reference.actors).unwrap()
+            );
+        }
     }
 }

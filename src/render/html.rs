@@ -369,9 +369,17 @@ pub fn to_html_with_lines(
     );
     let _ = writeln!(
         h,
-        "<p>{} contradictions ({} direct, {} derived, {} self) in {} dispute group(s) · {} inconsistent relation(s). Click a statement to see its evidence and its relations.</p>\n</header>\n<main>",
+        "<p>{} contradictions ({} direct, {} derived, {} self) in {} dispute group(s) · {} inconsistent relation(s). Click a statement to see its evidence and its relations.</p>",
         s.contradictions, s.direct, s.derived, s.self_contradictions, s.groups, s.inconsistencies
     );
+    if s.derived_not_listed > 0 {
+        let _ = writeln!(
+            h,
+            "<p class=\"meta\">{} more derived contradictions counted, not listed (<code>--all-derived</code> lists them).</p>",
+            s.derived_not_listed
+        );
+    }
+    h.push_str("</header>\n<main>\n");
     let _ = writeln!(
         h,
         "<section id=\"graph-section\"><h2>Graph</h2><div class=\"graph-row\"><div class=\"graph\">{svg}</div><aside id=\"detail\" class=\"detail\"><p class=\"meta\">Click a statement{} to see where it comes from.</p></aside></div></section>",

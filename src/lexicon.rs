@@ -159,6 +159,12 @@ pub struct LexiconFile {
     /// Words that open a speaker phrase before its head (một, các, some, the).
     #[serde(default)]
     pub determiners: Vec<String>,
+    /// Words that name an owner after a report noun ("thống kê của X", "the findings of X").
+    #[serde(default)]
+    pub owner_markers: Vec<String>,
+    /// Words that close a fronted "theo X" phrase ("theo X thì …").
+    #[serde(default)]
+    pub then_markers: Vec<String>,
     /// Reported nouns that name an accusation, not a plain claim (cáo buộc, allegation).
     #[serde(default)]
     pub accusation_nouns: Vec<String>,
@@ -203,6 +209,8 @@ pub struct Lexicon {
     pub organisation_heads: HashSet<String>,
     pub surnames: HashSet<String>,
     pub determiners: HashSet<String>,
+    pub owner_markers: HashSet<String>,
+    pub then_markers: HashSet<String>,
     pub accusation_nouns: HashSet<String>,
     pub about_markers: HashSet<String>,
     pub noun_like_cues: HashSet<String>,
@@ -274,6 +282,8 @@ impl Lexicon {
             organisation_heads: fold_all(f.organisation_heads).into_iter().collect(),
             surnames: fold_all(f.surnames).into_iter().collect(),
             determiners: fold_all(f.determiners).into_iter().collect(),
+            owner_markers: fold_all(f.owner_markers).into_iter().collect(),
+            then_markers: fold_all(f.then_markers).into_iter().collect(),
             accusation_nouns: fold_all(f.accusation_nouns).into_iter().collect(),
             about_markers: fold_all(f.about_markers).into_iter().collect(),
             noun_like_cues: fold_all(f.noun_like_cues).into_iter().collect(),
@@ -333,6 +343,8 @@ impl Lexicon {
         self.organisation_heads.extend(other.organisation_heads);
         self.surnames.extend(other.surnames);
         self.determiners.extend(other.determiners);
+        self.owner_markers.extend(other.owner_markers);
+        self.then_markers.extend(other.then_markers);
         self.accusation_nouns.extend(other.accusation_nouns);
         self.about_markers.extend(other.about_markers);
         self.noun_like_cues.extend(other.noun_like_cues);

@@ -602,6 +602,21 @@ impl Extractor {
                 f.relay = false;
             }
         }
+        // "X cho biết theo nguồn tin từ Y thì …": Y speaks, X relays.
+        for f in &mut out {
+            if !f.content_first
+                && let Some(old) = &f.speaker
+                && let Some((inner, rest)) = self.according_at(prep, lex, memory, f.content.0)
+                && inner.id != old.id
+                && rest < f.content.1
+            {
+                let relayer = old.name.clone();
+                f.via.push(relayer);
+                f.speaker = Some(inner);
+                f.content.0 = rest;
+                trim_content(prep, lex, &mut f.content);
+            }
+        }
         out.retain(|f| f.speaker.is_some() || !f.via.is_empty());
         if out.is_empty()
             && let Some(f) = self.label_or_dash(prep, lex, memory)
@@ -678,16 +693,22 @@ impl Extractor {
             f
         };
         let after_aux = skip_aux_back(prep, lex, hit.first);
-        // "… exclusive economic zone claims": a plural noun after a common noun, not a cue.
-        if lex.noun_like_cues.contains(prep.toks[hit.first].folded)
-            && after_aux == hit.first
-            && hit.first > 0
-            && prep.toks[hit.first - 1].word
-            && !prep.toks[hit.first - 1].cap
-            && !lex.np_words.contains(prep.toks[hit.first - 1].folded)
-            && !lex.pronouns.contains_key(prep.toks[hit.first - 1].folded)
-        {
-            return None;
+        // "… exclusive economic zone claims", "Some reports suggest": a plural
+        // noun after a common noun or a determiner, not a cue; but "as the
+        // network claims the order …" opens a clause.
+        if lex.noun_like_cues.contains(prep.toks[hit.first].folded) && after_aux == hit.first && hit.first > 0 {
+            let before = &prep.toks[hit.first - 1];
+            let clause_follows = prep
+                .toks
+                .get(hit.last)
+                .is_some_and(|t| lex.determiners.contains(t.folded) || lex.pronouns.contains_key(t.folded));
+            let after_noun = before.word
+                && !before.cap
+                && !lex.np_words.contains(before.folded)
+                && !lex.pronouns.contains_key(before.folded);
+            if lex.determiners.contains(before.folded) || after_noun && !clause_follows {
+                return None;
+            }
         }
 
         // Passive: "bị X gọi là", "was rejected by X".
@@ -740,8 +761,10 @@ impl Extractor {
                 || prep.toks[after_aux - 1].folded == "and"
                 || prep.is_punct(after_aux - 1, ","))
             && prev.speaker.is_some()
-            && !prev.content_first
             && hit.first > prev.cue_tok
+            && (!prev.content_first
+                // "\"…,\" she said, asking …": right after the speaker and cue.
+                || hit.first - prev.cue_tok <= 5 && !(prev.cue_tok..hit.first).any(|i| prep.is_punct(i, "\"")))
         {
             let speaker = prev.speaker.clone()?;
             let mut f = base(speaker, after_aux - 1, self.content_start(prep, lex, hit));
@@ -809,8 +832,9 @@ impl Extractor {
         {
             return Some(base(speaker, after_aux - 1, self.content_start(prep, lex, hit)));
         }
-        // Inversion: "\"…,\" said Smith".
+        // Inversion: "\"…,\" said Smith" (a finite verb: ", asking X" is no inversion).
         if after_aux > 0
+            && !(lex.language == Language::En && prep.toks[hit.first].folded.ends_with("ing"))
             && (prep.is_punct(after_aux - 1, ",") || prep.is_punct(after_aux - 1, "\""))
             && let Some((a, b)) = self.np_after(prep, lex, hit.last)
             && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
@@ -1260,21 +1284,58 @@ impl Extractor {
                 i += 1;
             }
         }
+        let (speaker, rest) = self.according_at(prep, lex, memory, i)?;
+        Some((speaker, i, rest))
+    }
+
+    /// "theo X, …", "theo thống kê của X …", "theo như giải thích của X thì …",
+    /// "according to X, …" starting at token `i`: the speaker X and the token
+    /// where what X says starts. X ends at a comma, at "thì", or (with neither
+    /// within 16 tokens) where the name that opens it ends.
+    fn according_at(&self, prep: &Prepared, lex: &Lexicon, memory: &Memory, i: usize) -> Option<(Speaker, usize)> {
+        let n = prep.toks.len();
         let mut k = prep.phrase_starting_at(i, &|w| lex.according_to.iter().any(|c| c == w))?;
         if let Some(x) = prep.phrase_starting_at(i, &|w| lex.no_speaker_after_according_to.iter().any(|c| c == w)) {
-            // "Theo thống kê của Cục CSGT, …": the owner of the statistics speaks.
-            if prep.toks.get(i + x).is_some_and(|t| matches!(t.folded, "của" | "of")) {
-                k = x + 1;
-            } else {
-                return None;
-            }
+            // "Theo thống kê của Cục CSGT", "theo như giải thích của X": the owner speaks.
+            let of = (i + x..(i + x + 4).min(n))
+                .take_while(|&j| prep.toks[j].word)
+                .find(|&j| lex.owner_markers.contains(prep.toks[j].folded))?;
+            k = of + 1 - i;
         }
-        let comma = (i + k..(i + k + 16).min(prep.toks.len())).find(|&j| prep.is_punct(j, ","))?;
-        if comma == i + k {
+        let start = i + k;
+        let stop = (start..(start + 16).min(n))
+            .find(|&j| prep.is_punct(j, ",") || lex.then_markers.contains(prep.toks[j].folded));
+        let (end, rest) = match stop {
+            Some(e) => (e, e + 1),
+            None => {
+                // The name that opens the phrase: a gazetteer name or an
+                // organisation or person the sentence introduces.
+                let named = prep.mention_at.get(start).copied().flatten().map(|m| {
+                    let last = (start..n)
+                        .take_while(|&j| prep.mention_at[j] == Some(m))
+                        .last()
+                        .unwrap_or(start);
+                    last + 1
+                });
+                let entity = memory
+                    .orgs
+                    .iter()
+                    .map(|&(r, _)| r)
+                    .chain(memory.persons.iter().map(|&(r, _)| r))
+                    .find(|&(x, _)| x == start)
+                    .map(|(_, y)| y);
+                let e = entity.or(named)?;
+                // "Cục X trong dịp Tết …": the name stops at a function word.
+                let e = (start + 1..e)
+                    .find(|&j| !prep.toks[j].cap && lex.stop_words.contains(prep.toks[j].folded))
+                    .unwrap_or(e);
+                (e, e)
+            }
+        };
+        if end <= start || rest >= n {
             return None;
         }
-        let speaker = self.resolve_np(prep, lex, memory, i + k, comma)?;
-        Some((speaker, i, comma + 1))
+        Some((self.resolve_np(prep, lex, memory, start, end)?, rest))
     }
 
     /// "…, theo AFP." / "…, according to X." at the end: (speaker, token of the comma).

@@ -165,6 +165,10 @@ pub struct LexiconFile {
     /// Words that close a fronted "theo X" phrase ("theo X thì …").
     #[serde(default)]
     pub then_markers: Vec<String>,
+    /// Words that join a second reporting verb to the first, same speaker
+    /// ("phủ nhận … cũng như khẳng định", "said … but denied").
+    #[serde(default)]
+    pub coordinators: Vec<String>,
     /// Reported nouns that name an accusation, not a plain claim (cáo buộc, allegation).
     #[serde(default)]
     pub accusation_nouns: Vec<String>,
@@ -211,6 +215,7 @@ pub struct Lexicon {
     pub determiners: HashSet<String>,
     pub owner_markers: HashSet<String>,
     pub then_markers: HashSet<String>,
+    pub coordinators: HashSet<String>,
     pub accusation_nouns: HashSet<String>,
     pub about_markers: HashSet<String>,
     pub noun_like_cues: HashSet<String>,
@@ -284,6 +289,7 @@ impl Lexicon {
             determiners: fold_all(f.determiners).into_iter().collect(),
             owner_markers: fold_all(f.owner_markers).into_iter().collect(),
             then_markers: fold_all(f.then_markers).into_iter().collect(),
+            coordinators: fold_all(f.coordinators).into_iter().collect(),
             accusation_nouns: fold_all(f.accusation_nouns).into_iter().collect(),
             about_markers: fold_all(f.about_markers).into_iter().collect(),
             noun_like_cues: fold_all(f.noun_like_cues).into_iter().collect(),
@@ -345,6 +351,7 @@ impl Lexicon {
         self.determiners.extend(other.determiners);
         self.owner_markers.extend(other.owner_markers);
         self.then_markers.extend(other.then_markers);
+        self.coordinators.extend(other.coordinators);
         self.accusation_nouns.extend(other.accusation_nouns);
         self.about_markers.extend(other.about_markers);
         self.noun_like_cues.extend(other.noun_like_cues);

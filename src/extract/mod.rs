@@ -697,7 +697,15 @@ impl Extractor {
         // noun after a common noun or a determiner, not a cue; but "as the
         // network claims the order …" opens a clause.
         if lex.noun_like_cues.contains(prep.toks[hit.first].folded) && after_aux == hit.first && hit.first > 0 {
-            let before = &prep.toks[hit.first - 1];
+            // "zone (EEZ) claims": look past an acronym in parentheses.
+            let mut bi = hit.first - 1;
+            if prep.is_punct(bi, ")")
+                && let Some(open) = (bi.saturating_sub(6)..bi).rev().find(|&i| prep.is_punct(i, "("))
+                && open > 0
+            {
+                bi = open - 1;
+            }
+            let before = &prep.toks[bi];
             let clause_follows = prep
                 .toks
                 .get(hit.last)
@@ -733,6 +741,19 @@ impl Extractor {
             && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
         {
             return Some(base(speaker, after_aux - k, self.content_start(prep, lex, hit)));
+        }
+        // A second cue of the same speaker: "phủ nhận … cũng như khẳng định …",
+        // "said … but denied that …".
+        if let Some(prev) = found.last()
+            && prev.speaker.is_some()
+            && !prev.content_first
+            && let Some(k) = prep.phrase_ending_at(after_aux, &|w| lex.coordinators.contains(w))
+            && after_aux - k > prev.cue_tok + 1
+        {
+            let speaker = prev.speaker.clone()?;
+            let mut f = base(speaker, after_aux - k, self.content_start(prep, lex, hit));
+            f.via = prev.via.clone();
+            return Some(f);
         }
         let np = self.np_before(prep, lex, after_aux);
         if let Some((a, b)) = np {

@@ -169,6 +169,9 @@ pub struct LexiconFile {
     /// ("phủ nhận … cũng như khẳng định", "said … but denied").
     #[serde(default)]
     pub coordinators: Vec<String>,
+    /// Words by which a relayer names the source it quotes ("a report citing X", "dẫn lời X").
+    #[serde(default)]
+    pub citing_markers: Vec<String>,
     /// Reported nouns that name an accusation, not a plain claim (cáo buộc, allegation).
     #[serde(default)]
     pub accusation_nouns: Vec<String>,
@@ -216,6 +219,7 @@ pub struct Lexicon {
     pub owner_markers: HashSet<String>,
     pub then_markers: HashSet<String>,
     pub coordinators: HashSet<String>,
+    pub citing_markers: HashSet<String>,
     pub accusation_nouns: HashSet<String>,
     pub about_markers: HashSet<String>,
     pub noun_like_cues: HashSet<String>,
@@ -290,6 +294,7 @@ impl Lexicon {
             owner_markers: fold_all(f.owner_markers).into_iter().collect(),
             then_markers: fold_all(f.then_markers).into_iter().collect(),
             coordinators: fold_all(f.coordinators).into_iter().collect(),
+            citing_markers: fold_all(f.citing_markers).into_iter().collect(),
             accusation_nouns: fold_all(f.accusation_nouns).into_iter().collect(),
             about_markers: fold_all(f.about_markers).into_iter().collect(),
             noun_like_cues: fold_all(f.noun_like_cues).into_iter().collect(),
@@ -352,6 +357,7 @@ impl Lexicon {
         self.owner_markers.extend(other.owner_markers);
         self.then_markers.extend(other.then_markers);
         self.coordinators.extend(other.coordinators);
+        self.citing_markers.extend(other.citing_markers);
         self.accusation_nouns.extend(other.accusation_nouns);
         self.about_markers.extend(other.about_markers);
         self.noun_like_cues.extend(other.noun_like_cues);

@@ -528,15 +528,18 @@ impl Extractor {
         for f in &mut found {
             trim_content(prep, lex, &mut f.content);
         }
-        if let Some((speaker, _, rest)) = leading {
+        if let Some((speaker, _, rest, relayer)) = leading {
             if found.is_empty() {
                 let mut content = (rest, limit);
                 trim_content(prep, lex, &mut content);
                 let cue = lex.according_to.first().cloned().unwrap_or_default();
-                found.push(Found::new(Some(speaker), cue, Kind::Claim, content, 0));
+                let mut f = Found::new(Some(speaker), cue, Kind::Claim, content, 0);
+                f.via.extend(relayer);
+                found.push(f);
             } else {
                 for f in &mut found {
                     f.via.push(speaker.name.clone());
+                    f.via.extend(relayer.clone());
                 }
             }
         }
@@ -606,12 +609,12 @@ impl Extractor {
         for f in &mut out {
             if !f.content_first
                 && let Some(old) = &f.speaker
-                && let Some((inner, rest)) = self.according_at(prep, lex, memory, f.content.0)
+                && let Some((inner, rest, relayer)) = self.according_at(prep, lex, memory, f.content.0)
                 && inner.id != old.id
                 && rest < f.content.1
             {
-                let relayer = old.name.clone();
-                f.via.push(relayer);
+                f.via.push(old.name.clone());
+                f.via.extend(relayer);
                 f.speaker = Some(inner);
                 f.content.0 = rest;
                 trim_content(prep, lex, &mut f.content);
@@ -822,8 +825,12 @@ impl Extractor {
                 speaker.mention = prep.span(start, after_aux - 1).to_string();
                 return Some(base(speaker, start, self.content_start(prep, lex, hit)));
             }
+            // A long apposition only after a name that opens the sentence
+            // ("Agnès Callamard, a UN rapporteur for … who had investigated the case, cautioned").
+            let opening_name =
+                seg_start.is_some_and(|c| c > 1 && c <= 4 && (0..c).all(|i| prep.toks[i].word && prep.toks[i].cap));
             if let Some(c) = seg_start
-                && after_aux - 1 - c <= 15
+                && (after_aux - 1 - c <= 15 || opening_name && after_aux - 1 - c <= 30)
                 && !prep.cues.iter().any(|h| h.first > c && h.first < after_aux)
                 && let Some((a, b)) = self.np_before(prep, lex, c)
                 && (has_mention(prep, a, b) || (a..b).any(|i| prep.toks[i].cap && i > 0))
@@ -846,9 +853,7 @@ impl Extractor {
             && prep.is_punct(after_aux - 1, ",")
             && prep.toks[hit.first].folded.ends_with("ing")
             && found.is_empty()
-            && let Some((a, b)) = self
-                .first_actor(prep, memory, after_aux - 1)
-                .or_else(|| self.np_after(prep, lex, clause_start(prep, lex, 0)))
+            && let Some((a, b)) = self.participle_subject(prep, lex, memory, after_aux - 1)
             && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
         {
             return Some(base(speaker, after_aux - 1, self.content_start(prep, lex, hit)));
@@ -857,7 +862,9 @@ impl Extractor {
         if after_aux > 0
             && !(lex.language == Language::En && prep.toks[hit.first].folded.ends_with("ing"))
             && (prep.is_punct(after_aux - 1, ",") || prep.is_punct(after_aux - 1, "\""))
-            && let Some((a, b)) = self.np_after(prep, lex, hit.last)
+            && let Some((a, b)) = self
+                .np_after(prep, lex, hit.last)
+                .or_else(|| described_name_after(prep, lex, hit.last))
             && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
         {
             let mut f = base(speaker, hit.first, hit.last);
@@ -1044,6 +1051,31 @@ impl Extractor {
 
     /// The first name of an actor or person before token `end`, outside quotations:
     /// a gazetteer name (not a demonym) or a personal name, with its title.
+    /// The subject of a sentence whose participle (", saying …") stands at
+    /// `end`: a capitalised name that opens the clause ("On Thursday, Hatice
+    /// Cengiz, fiancée of …"), else the first actor or person it names, else
+    /// the phrase that opens the clause.
+    fn participle_subject(
+        &self,
+        prep: &Prepared,
+        lex: &Lexicon,
+        memory: &Memory,
+        end: usize,
+    ) -> Option<(usize, usize)> {
+        let opening = self.np_after(prep, lex, clause_start(prep, lex, 0));
+        let name = opening.filter(|&(a, b)| {
+            b <= end
+                && b - a >= 2
+                && (a..b).all(|i| prep.toks[i].word && prep.toks[i].cap)
+                && !(a..b).all(|i| lex.time_words.contains(prep.toks[i].folded))
+        });
+        let actor = self.first_actor(prep, memory, end);
+        match (name, actor) {
+            (Some(n), Some(f)) if n.0 <= f.0 => Some(n),
+            (n, f) => f.or(n).or(opening),
+        }
+    }
+
     fn first_actor(&self, prep: &Prepared, memory: &Memory, end: usize) -> Option<(usize, usize)> {
         let quotes: Vec<usize> = prep.text.match_indices('"').map(|(i, _)| i).collect();
         let quoted = |i: usize| quotes.partition_point(|&q| q < prep.toks[i].start) % 2 == 1;
@@ -1297,7 +1329,13 @@ impl Extractor {
 
     /// "Theo X, …" / "According to X, …" at the start of the sentence:
     /// (speaker, phrase start, token where the rest starts).
-    fn leading_according_to(&self, prep: &Prepared, lex: &Lexicon, memory: &Memory) -> Option<(Speaker, usize, usize)> {
+    #[allow(clippy::type_complexity)]
+    fn leading_according_to(
+        &self,
+        prep: &Prepared,
+        lex: &Lexicon,
+        memory: &Memory,
+    ) -> Option<(Speaker, usize, usize, Option<String>)> {
         let mut i = 0;
         if let Some(k) = prep.phrase_starting_at(0, &|w| lex.contrast_markers.iter().any(|c| c == w)) {
             i = k;
@@ -1305,15 +1343,23 @@ impl Extractor {
                 i += 1;
             }
         }
-        let (speaker, rest) = self.according_at(prep, lex, memory, i)?;
-        Some((speaker, i, rest))
+        let (speaker, rest, relayer) = self.according_at(prep, lex, memory, i)?;
+        Some((speaker, i, rest, relayer))
     }
 
     /// "theo X, …", "theo thống kê của X …", "theo như giải thích của X thì …",
     /// "according to X, …" starting at token `i`: the speaker X and the token
     /// where what X says starts. X ends at a comma, at "thì", or (with neither
-    /// within 16 tokens) where the name that opens it ends.
-    fn according_at(&self, prep: &Prepared, lex: &Lexicon, memory: &Memory, i: usize) -> Option<(Speaker, usize)> {
+    /// within 16 tokens) where the name that opens it ends. "according to a
+    /// report citing the mayor's office": the office speaks, the report
+    /// relays (its name is the third value).
+    fn according_at(
+        &self,
+        prep: &Prepared,
+        lex: &Lexicon,
+        memory: &Memory,
+        i: usize,
+    ) -> Option<(Speaker, usize, Option<String>)> {
         let n = prep.toks.len();
         let mut k = prep.phrase_starting_at(i, &|w| lex.according_to.iter().any(|c| c == w))?;
         if let Some(x) = prep.phrase_starting_at(i, &|w| lex.no_speaker_after_according_to.iter().any(|c| c == w)) {
@@ -1356,7 +1402,17 @@ impl Extractor {
         if end <= start || rest >= n {
             return None;
         }
-        Some((self.resolve_np(prep, lex, memory, start, end)?, rest))
+        if let Some(c) = (start + 1..end).find(|&c| {
+            prep.phrase_starting_at(c, &|w| lex.citing_markers.contains(w))
+                .is_some()
+        }) && let Some(k) = prep.phrase_starting_at(c, &|w| lex.citing_markers.contains(w))
+            && c + k < end
+            && let Some(cited) = self.resolve_np(prep, lex, memory, c + k, end)
+        {
+            let relayer = prep.span(start, c).trim().to_string();
+            return Some((cited, rest, Some(relayer)));
+        }
+        Some((self.resolve_np(prep, lex, memory, start, end)?, rest, None))
     }
 
     /// "…, theo AFP." / "…, according to X." at the end: (speaker, token of the comma).
@@ -2079,7 +2135,29 @@ fn boundary_between(prep: &Prepared, lex: &Lexicon, a: usize, b: usize) -> bool 
                 && prep
                     .phrase_starting_at(i + 1, &|w| lex.contrast_markers.iter().any(|c| c == w))
                     .is_some())
+            // ", and he accused …": a coordinator, then the new subject at `b`.
+            || (prep.is_punct(i, ",")
+                && prep
+                    .phrase_starting_at(i + 1, &|w| lex.coordinators.contains(w))
+                    .is_some_and(|k| i + 1 + k == b))
     })
+}
+
+/// "… tweeted former thinktank executive Ken Gude": a few lower-case words
+/// of description, then a capitalised name to the end of the clause.
+fn described_name_after(prep: &Prepared, lex: &Lexicon, start: usize) -> Option<(usize, usize)> {
+    let n = prep.toks.len();
+    let first_cap = (start..n.min(start + 6))
+        .take_while(|&i| prep.toks[i].word)
+        .find(|&i| prep.toks[i].cap)?;
+    if (start..first_cap).any(|i| lex.stop_words.contains(prep.toks[i].folded) && prep.toks[i].folded != "the") {
+        return None;
+    }
+    let end = (first_cap..n)
+        .take_while(|&i| prep.toks[i].word && prep.toks[i].cap)
+        .last()?
+        + 1;
+    ((end..n).all(|i| !prep.toks[i].word)).then_some((start, end))
 }
 
 /// The start of the clause that contains token `i`.
@@ -2185,12 +2263,14 @@ fn trim_content(prep: &Prepared, lex: &Lexicon, c: &mut (usize, usize)) {
             break;
         }
     }
-    // Back over punctuation and a dangling contrast marker (", nhưng").
+    // Back over punctuation and a dangling contrast marker or coordinator (", nhưng", ", and").
     loop {
         if b > a && !prep.toks[b - 1].word && !matches!(prep.toks[b - 1].folded, ")" | "]" | "%") {
             b -= 1;
         } else if let Some(k) = prep
-            .phrase_ending_at(b, &|w| lex.contrast_markers.iter().any(|m| m == w))
+            .phrase_ending_at(b, &|w| {
+                lex.contrast_markers.iter().any(|m| m == w) || lex.coordinators.contains(w)
+            })
             .filter(|&k| b - k > a && !prep.toks[b - k - 1].word)
         {
             b -= k;

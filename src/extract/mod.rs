@@ -827,8 +827,10 @@ impl Extractor {
             }
             // A long apposition only after a name that opens the sentence
             // ("Agnès Callamard, a UN rapporteur for … who had investigated the case, cautioned").
-            let opening_name =
-                seg_start.is_some_and(|c| c > 1 && c <= 4 && (0..c).all(|i| prep.toks[i].word && prep.toks[i].cap));
+            let opening_name = seg_start.is_some_and(|c| {
+                c > 1 && c <= 4 && (0..c).all(|i| prep.toks[i].word && prep.toks[i].cap)
+                    || memory.persons.iter().any(|&((_, y), _)| y == c)
+            });
             if let Some(c) = seg_start
                 && (after_aux - 1 - c <= 15 || opening_name && after_aux - 1 - c <= 30)
                 && !prep.cues.iter().any(|h| h.first > c && h.first < after_aux)
@@ -859,8 +861,13 @@ impl Extractor {
             return Some(base(speaker, after_aux - 1, self.content_start(prep, lex, hit)));
         }
         // Inversion: "\"…,\" said Smith" (a finite verb: ", asking X" is no inversion).
+        // In Vietnamese only after a quotation ("X phản ứng, tố Mỹ …" is a
+        // second verb of X).
         if after_aux > 0
             && !(lex.language == Language::En && prep.toks[hit.first].folded.ends_with("ing"))
+            && (lex.language == Language::En
+                || prep.is_punct(after_aux - 1, "\"")
+                || after_aux > 1 && prep.is_punct(after_aux - 2, "\""))
             && (prep.is_punct(after_aux - 1, ",") || prep.is_punct(after_aux - 1, "\""))
             && let Some((a, b)) = self
                 .np_after(prep, lex, hit.last)
@@ -886,7 +893,8 @@ impl Extractor {
             && b < hit.first
             && b - a <= 8
             && hit.first - b <= 14
-            && (b..hit.first).all(|i| prep.toks[i].word)
+            // Words only, or a comma right before the cue ("X phản ứng, tố …").
+            && (b..hit.first).all(|i| prep.toks[i].word || i + 1 == hit.first && prep.is_punct(i, ","))
             && !prep.cues.iter().any(|h| h.first >= b && h.first < hit.first)
             && (has_mention(prep, a, b) || (a..b).any(|i| prep.toks[i].cap && i > 0) || {
                 let h = after_determiners(prep, lex, a, b);

@@ -70,6 +70,44 @@ pub fn tokenize<'s>(text: &str, folded: &'s str) -> Vec<Tok<'s>> {
         pos = w.end;
     }
     push_punct(pos, text.len(), &mut out);
+    join_domain_names(text, folded, out)
+}
+
+/// "Thethaovanhoa.vn", "vnexpress.net": a word, a full stop and a short
+/// lower-case suffix written together are one name, not a sentence's end.
+fn join_domain_names<'s>(text: &str, folded: &'s str, toks: Vec<Tok<'s>>) -> Vec<Tok<'s>> {
+    if !toks.iter().any(|t| t.folded == ".") {
+        return toks;
+    }
+    let mut out: Vec<Tok<'s>> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.folded == "."
+            && let (Some(prev), Some(next)) = (out.last(), toks.get(i + 1))
+            && prev.word
+            && next.word
+            && prev.end == t.start
+            && next.start == t.end
+            && (2..=4).contains(&next.folded.len())
+            && text[next.start..next.end].chars().all(|c| c.is_ascii_lowercase())
+        {
+            let start = prev.start;
+            let cap = prev.cap;
+            out.pop();
+            out.push(Tok {
+                start,
+                end: next.end,
+                word: true,
+                folded: &folded[start..next.end],
+                cap,
+            });
+            i += 2;
+            continue;
+        }
+        out.push(t.clone());
+        i += 1;
+    }
     out
 }
 

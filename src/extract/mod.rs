@@ -1543,6 +1543,33 @@ impl Extractor {
                 sp.mention = mention;
                 return Some(sp);
             }
+            // A role described as known ("vị chuyên gia", "vị lãnh đạo nói trên", "the
+            // expert"): the latest speaker so described, else the latest person who spoke.
+            let classifier = prep.toks[x].folded == "vị" && x + 1 < y;
+            // Definite: a classifier for a respected person (vị), "the", or a demonstrative.
+            let marked = (a..x).any(|i| matches!(prep.toks[i].folded, "vị" | "the"));
+            let (x, definite) = if classifier {
+                (x + 1, true)
+            } else {
+                (x, y < b || marked)
+            };
+            let core = prep.folded_words(x, y);
+            if definite
+                && (x..y).all(|i| !prep.toks[i].cap || i == a)
+                && lex.speaker_heads.contains(core.as_ref())
+                && !lex.organisation_heads.contains(core.as_ref())
+                && let Some(known) = memory
+                    .speakers
+                    .iter()
+                    .rev()
+                    .find(|s| fold_case(&s.mention).contains(core.as_ref()))
+                    .or_else(|| memory.speakers.iter().rev().find(|s| s.person))
+            {
+                let mut sp = known.clone();
+                sp.mention = mention;
+                sp.co.clear();
+                return Some(sp);
+            }
         }
         // Names in the phrase, speakers first (a medium only if nothing else).
         let mut speakers: Vec<Speaker> = Vec::new();

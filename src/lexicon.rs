@@ -52,6 +52,9 @@ pub struct Cue {
     /// Only a cue in a passive ("bị X gọi là").
     #[serde(default)]
     pub passive_only: bool,
+    /// A word that must follow the cue in its clause ("X gọi Y **là** Z").
+    #[serde(default)]
+    pub then: Option<String>,
 }
 
 /// A pronoun or anaphoric phrase and what it can refer to.
@@ -172,6 +175,10 @@ pub struct LexiconFile {
     /// Words by which a relayer names the source it quotes ("a report citing X", "dẫn lời X").
     #[serde(default)]
     pub citing_markers: Vec<String>,
+    /// Words that open a fronted adverbial phrase ended by a comma ("Ở một diễn biến
+    /// khác, …", "In a press release issued the next day, …").
+    #[serde(default)]
+    pub adverbial_openers: Vec<String>,
     /// Reported nouns that name an accusation, not a plain claim (cáo buộc, allegation).
     #[serde(default)]
     pub accusation_nouns: Vec<String>,
@@ -220,6 +227,7 @@ pub struct Lexicon {
     pub then_markers: HashSet<String>,
     pub coordinators: HashSet<String>,
     pub citing_markers: HashSet<String>,
+    pub adverbial_openers: Vec<String>,
     pub accusation_nouns: HashSet<String>,
     pub about_markers: HashSet<String>,
     pub noun_like_cues: HashSet<String>,
@@ -295,6 +303,7 @@ impl Lexicon {
             then_markers: fold_all(f.then_markers).into_iter().collect(),
             coordinators: fold_all(f.coordinators).into_iter().collect(),
             citing_markers: fold_all(f.citing_markers).into_iter().collect(),
+            adverbial_openers: fold_all(f.adverbial_openers),
             accusation_nouns: fold_all(f.accusation_nouns).into_iter().collect(),
             about_markers: fold_all(f.about_markers).into_iter().collect(),
             noun_like_cues: fold_all(f.noun_like_cues).into_iter().collect(),
@@ -358,6 +367,7 @@ impl Lexicon {
         self.then_markers.extend(other.then_markers);
         self.coordinators.extend(other.coordinators);
         self.citing_markers.extend(other.citing_markers);
+        self.adverbial_openers.extend(other.adverbial_openers);
         self.accusation_nouns.extend(other.accusation_nouns);
         self.about_markers.extend(other.about_markers);
         self.noun_like_cues.extend(other.noun_like_cues);

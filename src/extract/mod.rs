@@ -736,6 +736,14 @@ impl Extractor {
         if hit.cue.passive_only {
             return None;
         }
+        // "X gọi Y là Z": the cue holds only with its second word in the clause.
+        if let Some(w) = &hit.cue.then
+            && !(hit.last..prep.toks.len().min(hit.last + 12))
+                .take_while(|&i| prep.toks[i].word || prep.is_punct(i, "\""))
+                .any(|i| prep.toks[i].folded == w.as_str())
+        {
+            return None;
+        }
         // Relative clause: "chính quyền ly khai Armenia, những người nói rằng", "Smith, who said".
         if let Some(k) = prep.phrase_ending_at(after_aux, &|w| lex.relative_markers.iter().any(|r| r == w))
             && after_aux - k > 0
@@ -2198,6 +2206,10 @@ fn described_name_after(prep: &Prepared, lex: &Lexicon, start: usize) -> Option<
 /// The start of the clause that contains token `i`.
 fn clause_start(prep: &Prepared, lex: &Lexicon, i: usize) -> usize {
     let mut j = i;
+    // A fronted adverbial ("Ở một diễn biến có liên quan trước đó, …"): its comma.
+    let adverbial_end = prep
+        .phrase_starting_at(0, &|w| lex.adverbial_openers.iter().any(|c| c == w))
+        .and_then(|_| (1..prep.toks.len().min(16)).find(|&c| prep.is_punct(c, ",")));
     while j > 0 {
         if prep.is_punct(j - 1, ";") || prep.is_punct(j - 1, ":") {
             break;
@@ -2205,7 +2217,7 @@ fn clause_start(prep: &Prepared, lex: &Lexicon, i: usize) -> usize {
         if prep.is_punct(j - 1, ",") {
             // A comma after an opening phrase (Trong khi đó, Về phần mình) starts the clause.
             let opener = prep.phrase_starting_at(0, &|w| lex.contrast_markers.iter().any(|c| c == w));
-            if opener.is_some_and(|k| k + 1 == j) || j - 1 <= 4 {
+            if opener.is_some_and(|k| k + 1 == j) || j - 1 <= 4 || adverbial_end == Some(j - 1) {
                 break;
             }
         }

@@ -179,6 +179,10 @@ pub struct LexiconFile {
     /// khác, …", "In a press release issued the next day, …").
     #[serde(default)]
     pub adverbial_openers: Vec<String>,
+    /// Words that open a sentence going on with what the previous sentence's
+    /// source said ("Theo đó, …").
+    #[serde(default)]
+    pub continuation_markers: Vec<String>,
     /// Reported nouns that name an accusation, not a plain claim (cáo buộc, allegation).
     #[serde(default)]
     pub accusation_nouns: Vec<String>,
@@ -228,6 +232,7 @@ pub struct Lexicon {
     pub coordinators: HashSet<String>,
     pub citing_markers: HashSet<String>,
     pub adverbial_openers: Vec<String>,
+    pub continuation_markers: HashSet<String>,
     pub accusation_nouns: HashSet<String>,
     pub about_markers: HashSet<String>,
     pub noun_like_cues: HashSet<String>,
@@ -304,6 +309,7 @@ impl Lexicon {
             coordinators: fold_all(f.coordinators).into_iter().collect(),
             citing_markers: fold_all(f.citing_markers).into_iter().collect(),
             adverbial_openers: fold_all(f.adverbial_openers),
+            continuation_markers: fold_all(f.continuation_markers).into_iter().collect(),
             accusation_nouns: fold_all(f.accusation_nouns).into_iter().collect(),
             about_markers: fold_all(f.about_markers).into_iter().collect(),
             noun_like_cues: fold_all(f.noun_like_cues).into_iter().collect(),
@@ -368,6 +374,7 @@ impl Lexicon {
         self.coordinators.extend(other.coordinators);
         self.citing_markers.extend(other.citing_markers);
         self.adverbial_openers.extend(other.adverbial_openers);
+        self.continuation_markers.extend(other.continuation_markers);
         self.accusation_nouns.extend(other.accusation_nouns);
         self.about_markers.extend(other.about_markers);
         self.noun_like_cues.extend(other.noun_like_cues);

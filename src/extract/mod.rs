@@ -347,6 +347,34 @@ impl Extractor {
                     emitted_any = true;
                 }
             }
+            // "Theo đó, …" right after an attributed sentence goes on with what its
+            // source said.
+            if !emitted_any
+                && let Some((prev, _, psi)) = last_attributed
+                && psi + 1 == si
+                // What a claim reported, not what a condemnation or appeal was about.
+                && out.statements[prev].kind == Kind::Claim
+                && let Some(k) = prep.phrase_starting_at(0, &|w| lex.continuation_markers.contains(w))
+                && prep.is_punct(k, ",")
+                && k + 1 < prep.toks.len()
+            {
+                let (a, b) = (prep.toks[k + 1].start, stext.trim_end().len());
+                let inner = stext[a..b].trim_end_matches(['.', ' ']).to_string();
+                let mut st = out.statements[prev].clone();
+                st.id = format!("{}/s{}", input.id, out.statements.len() + 1);
+                st.text = inner;
+                st.kind = Kind::Claim;
+                st.implicit = false;
+                st.cue = Some(prep.span(0, k).to_string());
+                st.target = None;
+                st.sentence = Some(si);
+                st.span = Some(normalized.original_span(s.start + a, s.start + b));
+                st.quote = Some(stext.to_string());
+                let meta = out.meta[prev].clone();
+                out.statements.push(st);
+                out.meta.push(meta);
+                emitted_any = true;
+            }
             if emitted_any {
                 if let Some(i) = out.statements[before..]
                     .iter()
@@ -607,8 +635,7 @@ impl Extractor {
         }
         // "X cho biết theo nguồn tin từ Y thì …": Y speaks, X relays.
         for f in &mut out {
-            if !f.content_first
-                && let Some(old) = &f.speaker
+            if let Some(old) = &f.speaker
                 && let Some((inner, rest, relayer)) = self.according_at(prep, lex, memory, f.content.0)
                 && inner.id != old.id
                 && rest < f.content.1
@@ -769,12 +796,20 @@ impl Extractor {
         let np = self.np_before(prep, lex, after_aux);
         if let Some((a, b)) = np {
             let speaker = self.resolve_np(prep, lex, memory, a, b)?;
+            // "Về việc X cho rằng …, Y đều bác bỏ.": a cue that ends a sentence opened
+            // by a topic answers the topic; it is not nested in it.
+            let answers_topic = prep.toks[0].word
+                && lex.about_markers.contains(prep.toks[0].folded)
+                && a > 0
+                && prep.is_punct(a - 1, ",")
+                && !(hit.last..prep.toks.len()).any(|i| prep.toks[i].word);
             // Nested inside the running content of an earlier statement?
             if let Some(prev) = found.last()
                 && !prev.content_first
                 && a >= prev.content.0
                 && !boundary_between(prep, lex, prev.cue_tok, a)
                 && !prev.relay
+                && !answers_topic
             {
                 return None;
             }

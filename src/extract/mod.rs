@@ -289,14 +289,59 @@ impl Extractor {
         let tables = self.tables(lang);
         // The last attributed statement: (index, paragraph, sentence).
         let mut last_attributed: Option<(usize, usize, usize)> = None;
+        // A quotation given its predecessor's speaker only by being next to it.
+        let mut inherited: Option<usize> = None;
         for (si, s) in sentences.iter().enumerate() {
             let stext = &normalized.text[s.start..s.end];
             let sfolded = fold_case(stext);
             let prep = Prepared::new(stext, &sfolded, lex, &tables.cues, &tables.non_speech, &self.gazetteer);
             memory.si = si;
             self.discover(&prep, lex, &mut memory);
-            let found = self.attribute(&prep, lex, &memory);
+            let mut found = self.attribute(&prep, lex, &memory);
             let contrast = opening_contrast(&prep, lex);
+            // "\"Why was that money sitting in the bank?\" Mr. Clyburn said, echoing …":
+            // the quotation ended its own sentence; the speaker and cue that open this
+            // one, with nothing said after them, sign it.
+            if let Some(first) = found.first()
+                && first.np_start == 0
+                && first.cue_tok <= 6
+                && !first.content_first
+                && prep.toks.get(first.cue_tok + 1).is_none_or(|t| !t.word)
+                && si > 0
+                && sentences[si - 1].paragraph == s.paragraph
+                && let Some(last) = out.statements.last()
+                && (last.source.is_none() || inherited == Some(out.statements.len() - 1))
+                && last.sentence == Some(si - 1)
+                && let Some(inner) = pure_quote(&normalized.text[sentences[si - 1].start..sentences[si - 1].end])
+            {
+                let inner = inner.to_string();
+                let span = last.span;
+                let prev_sentence = &sentences[si - 1];
+                out.statements.pop();
+                out.meta.pop();
+                let f = found.remove(0);
+                let here = Here {
+                    si: si - 1,
+                    sentence: prev_sentence,
+                    normalized: &normalized,
+                    contrast: &None,
+                    lang,
+                };
+                self.push(
+                    &mut out,
+                    &mut memory,
+                    &f,
+                    &here,
+                    New {
+                        speaker: f.speaker.clone(),
+                        kind: f.kind,
+                        content: inner,
+                        span: span.unwrap_or_default(),
+                        mentioned: Vec::new(),
+                        target: None,
+                    },
+                );
+            }
             let before = out.statements.len();
             let mut emitted_any = false;
             for f in found {
@@ -344,6 +389,7 @@ impl Extractor {
                     out.statements.push(st);
                     out.meta.push(meta);
                     last_attributed = Some((out.statements.len() - 1, s.paragraph, si));
+                    inherited = Some(out.statements.len() - 1);
                     emitted_any = true;
                 }
             }
@@ -663,8 +709,10 @@ impl Extractor {
         let found = |speaker: Speaker, cue: &str, content, at| {
             Found::new(Some(speaker), cue.to_string(), Kind::Claim, content, at)
         };
-        if let Some(colon) = (1..n.min(16)).find(|&i| prep.is_punct(i, ":")) {
-            let label = prep.folded_words(0, colon);
+        // A label may open a quotation ("\"PENCE: Well, …").
+        let s0 = usize::from(prep.is_punct(0, "\""));
+        if let Some(colon) = (s0 + 1..n.min(16)).find(|&i| prep.is_punct(i, ":")) {
+            let label = prep.folded_words(s0, colon);
             // Names, or a name with its apposition ("Ông Trịnh Văn Quyết, Chủ tịch Tập đoàn FLC").
             let in_name = |i: usize| {
                 let t = &prep.toks[i];
@@ -674,12 +722,12 @@ impl Extractor {
                         || i > 0 && prep.toks[i - 1].cap && !lex.stop_words.contains(t.folded))
                     || (t.folded == "," && i > 0 && i + 1 < colon)
             };
-            let names = (colon < 6 || prep.toks[0].cap && (0..colon).any(|i| prep.is_punct(i, ",")))
-                && (0..colon).all(in_name)
-                && prep.toks[0].word;
+            let names = (colon - s0 < 6 || prep.toks[s0].cap && (s0..colon).any(|i| prep.is_punct(i, ",")))
+                && (s0..colon).all(in_name)
+                && prep.toks[s0].word;
             let words_after = (colon + 1..n).filter(|&i| prep.toks[i].word).count();
             if names && words_after >= 3 && !lex.non_speaker_labels.contains(label.as_ref()) {
-                let speaker = self.resolve_np(prep, lex, memory, 0, colon)?;
+                let speaker = self.resolve_np(prep, lex, memory, s0, colon)?;
                 let mut content = (colon + 1, n);
                 trim_content(prep, lex, &mut content);
                 return Some(found(speaker, ":", content, colon));
@@ -2300,7 +2348,10 @@ fn content_before(
         (!t.word && matches!(t.folded, ":" | "\""))
             || (t.word && lex.complementizers.iter().any(|c| c == t.folded) && lex.language == Language::En)
     });
-    if tail_words > 8 || has_content {
+    // A sentence that opens with the quotation closed right before its speaker
+    // ("\"…,\" Clinton said to cheers from …"): the quotation, whatever the tail.
+    let opens_quoted = quote_closed && prep.is_punct(0, "\"");
+    if tail_words > 8 && !opens_quoted || has_content {
         return None;
     }
     let mut end = before;

@@ -133,10 +133,23 @@ fn boundary_follows(p: &str, j: usize) -> bool {
         None => true,
         Some(' ') => match rest.next() {
             None => true,
+            // "…” - Sonya Herridge" at the paragraph's end: the quotation's
+            // signature, part of its sentence.
+            Some('-') if signature(&p[j + 2..]) => false,
             Some(n) => n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '(' | '[' | '-' | '\''),
         },
         _ => false,
     }
+}
+
+/// The rest of a paragraph after a dash: a short capitalised name, at most
+/// a full stop after it.
+fn signature(rest: &str) -> bool {
+    let name = rest.trim().trim_end_matches('.');
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && !name.contains(['.', '!', '?', '"', ':', ';'])
 }
 
 /// The word before the full stop at byte `dot` is an abbreviation or an initial.
@@ -196,6 +209,19 @@ mod tests {
     fn split(t: &str) -> Vec<&str> {
         let abbr: HashSet<String> = ["mr", "tp", "u.s", "dr"].iter().map(|s| s.to_string()).collect();
         split_sentences(t, &abbr).iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn a_signature_after_a_quotation_stays_with_it() {
+        assert_eq!(
+            split("\"He scares me. He is wrong.\" - Krystal Correa."),
+            vec!["\"He scares me. He is wrong.\" - Krystal Correa."]
+        );
+        // A dash that opens a longer sentence still starts one.
+        assert_eq!(
+            split("\"It ended.\" - Then the council met again on Monday to vote."),
+            vec!["\"It ended.\"", "- Then the council met again on Monday to vote."]
+        );
     }
 
     #[test]

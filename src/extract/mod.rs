@@ -611,7 +611,27 @@ impl Extractor {
                 f.via.extend(relayer);
                 found.push(f);
             } else {
-                for f in &mut found {
+                // "Theo TS Tín, sự việc đã được phản ánh đầy đủ, đại diện X cũng lên tiếng
+                // …": a clause of X's own before the next speaker is X's statement too.
+                let first = found.iter().map(|f| f.np_start).min().unwrap_or(limit);
+                let own = (rest..first).rev().find(|&i| prep.is_punct(i, ","));
+                let mut inserted = false;
+                if let Some(comma) = own
+                    && (rest..comma).filter(|&i| prep.toks[i].word).count() >= 4
+                    // Not an adverbial ("Theo đài RT, trong các cuộc điện đàm riêng, …").
+                    && prep.phrase_starting_at(rest, &|w| lex.adverbial_openers.iter().any(|o| o == w)).is_none()
+                    && !found.iter().any(|f| f.content_first)
+                {
+                    let mut content = (rest, comma);
+                    trim_content(prep, lex, &mut content);
+                    let cue = lex.according_to.first().cloned().unwrap_or_default();
+                    let mut f = Found::new(Some(speaker.clone()), cue, Kind::Claim, content, 0);
+                    f.via.extend(relayer.clone());
+                    f.content_first = true;
+                    found.insert(0, f);
+                    inserted = true;
+                }
+                for f in found.iter_mut().skip(usize::from(inserted)) {
                     f.via.push(speaker.name.clone());
                     f.via.extend(relayer.clone());
                 }

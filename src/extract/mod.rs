@@ -602,7 +602,22 @@ impl Extractor {
         for f in &mut found {
             trim_content(prep, lex, &mut f.content);
         }
+        let lead_at = leading.as_ref().map(|l| l.1);
         if let Some((speaker, _, rest, relayer)) = leading {
+            // After "Theo X, …" a later speaker's content is not read back into
+            // the "theo" phrase: it follows the cue.
+            for f in &mut found {
+                if f.content_first && f.content.0 < rest {
+                    let cue_len = prep.toks[f.cue_tok..]
+                        .iter()
+                        .take(f.cue.split_whitespace().count())
+                        .count();
+                    f.content = (f.cue_tok + cue_len, limit);
+                    f.content_first = false;
+                    f.extra = None;
+                    trim_content(prep, lex, &mut f.content);
+                }
+            }
             if found.is_empty() {
                 let mut content = (rest, limit);
                 trim_content(prep, lex, &mut content);
@@ -702,6 +717,7 @@ impl Extractor {
         // "X cho biết theo nguồn tin từ Y thì …": Y speaks, X relays.
         for f in &mut out {
             if let Some(old) = &f.speaker
+                && lead_at.is_none_or(|l| f.content.0 > l)
                 && let Some((inner, rest, relayer)) = self.according_at(prep, lex, memory, f.content.0)
                 && inner.id != old.id
                 && rest < f.content.1

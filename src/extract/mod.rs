@@ -1663,39 +1663,44 @@ impl Extractor {
                 y -= 1;
             }
             let core = prep.folded_words(x, y);
-            if lex.person_titles.contains_key(core.as_ref())
-                && let Some(e) = memory.entities.by_title(&core)
-            {
-                let mut sp = e.speaker.clone();
-                sp.mention = mention;
-                return Some(sp);
-            }
             // A role described as known ("vị chuyên gia", "vị lãnh đạo nói trên", "the
-            // expert"): the latest speaker so described, else the latest person who spoke.
+            // expert"): the latest speaker so described, else the person last introduced
+            // with that title, else the latest person who spoke.
             let classifier = prep.toks[x].folded == "vị" && x + 1 < y;
             // Definite: a classifier for a respected person (vị), "the", or a demonstrative.
             let marked = (a..x).any(|i| matches!(prep.toks[i].folded, "vị" | "the"));
-            let (x, definite) = if classifier {
+            let (rx, definite) = if classifier {
                 (x + 1, true)
             } else {
                 (x, y < b || marked)
             };
-            let core = prep.folded_words(x, y);
-            if definite
-                && (x..y).all(|i| !prep.toks[i].cap || i == a)
-                && lex.speaker_heads.contains(core.as_ref())
-                && !lex.organisation_heads.contains(core.as_ref())
+            let role = prep.folded_words(rx, y);
+            let role_noun = definite
+                && (rx..y).all(|i| !prep.toks[i].cap || i == a)
+                && lex.speaker_heads.contains(role.as_ref())
+                && !lex.organisation_heads.contains(role.as_ref());
+            let described = |sp: &Speaker| {
+                let mut sp = sp.clone();
+                sp.mention = mention.clone();
+                sp.co.clear();
+                sp
+            };
+            if role_noun
                 && let Some(known) = memory
                     .speakers
                     .iter()
                     .rev()
-                    .find(|s| fold_case(&s.mention).contains(core.as_ref()))
-                    .or_else(|| memory.speakers.iter().rev().find(|s| s.person))
+                    .find(|s| fold_case(&s.mention).contains(role.as_ref()))
             {
-                let mut sp = known.clone();
-                sp.mention = mention;
-                sp.co.clear();
-                return Some(sp);
+                return Some(described(known));
+            }
+            if lex.person_titles.contains_key(core.as_ref())
+                && let Some(e) = memory.entities.by_title(&core)
+            {
+                return Some(described(&e.speaker));
+            }
+            if role_noun && let Some(known) = memory.speakers.iter().rev().find(|s| s.person) {
+                return Some(described(known));
             }
         }
         // Names in the phrase, speakers first (a medium only if nothing else).

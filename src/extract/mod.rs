@@ -731,11 +731,55 @@ impl Extractor {
         }
         out.retain(|f| f.speaker.is_some() || !f.via.is_empty());
         if out.is_empty()
-            && let Some(f) = self.label_or_dash(prep, lex, memory)
+            && let Some(f) = self
+                .label_or_dash(prep, lex, memory)
+                .or_else(|| self.owned_report(prep, lex, memory))
         {
             out.push(f);
         }
         out
+    }
+
+    /// "… xuất phát từ thống kê của Ủy ban Bảo vệ Nhà báo (CPJ) rằng, P", "the
+    /// report by the county's laboratory that P": a reported noun, its owner and
+    /// a complementiser; the owner says P.
+    fn owned_report(&self, prep: &Prepared, lex: &Lexicon, memory: &Memory) -> Option<Found> {
+        let n = prep.toks.len();
+        for i in 0..n {
+            let Some(k) = prep.phrase_starting_at(i, &|w| lex.reported_nouns.iter().any(|r| r == w)) else {
+                continue;
+            };
+            let owner = i + k;
+            if !prep
+                .toks
+                .get(owner)
+                .is_some_and(|t| lex.owner_markers.contains(t.folded))
+            {
+                continue;
+            }
+            let Some(that) = (owner + 1..n.min(owner + 14))
+                .take_while(|&j| prep.toks[j].word || matches!(prep.toks[j].folded, "(" | ")" | "," | "."))
+                // "rằng", "that" (not "là", which also links a noun to its predicate).
+                .find(|&j| prep.toks[j].folded != "là" && lex.complementizers.iter().any(|c| c == prep.toks[j].folded))
+            else {
+                continue;
+            };
+            let mut end = that;
+            while end > owner + 1 && !prep.toks[end - 1].word && prep.toks[end - 1].folded != ")" {
+                end -= 1;
+            }
+            if end <= owner + 1 || that + 1 >= n {
+                continue;
+            }
+            let speaker = self.resolve_np(prep, lex, memory, owner + 1, end)?;
+            let mut content = (that + 1, n);
+            trim_content(prep, lex, &mut content);
+            let cue = prep.span(i, owner).to_string();
+            let mut f = Found::new(Some(speaker), cue, Kind::Claim, content, i);
+            f.np_start = owner + 1;
+            return Some(f);
+        }
+        None
     }
 
     /// "Putin: …" / "PENCE: …" (a short name, a colon, the words), and

@@ -164,7 +164,8 @@ fn no_stop_after(p: &str, dot: usize, abbreviations: &HashSet<String>) -> bool {
         return false;
     }
     let folded = crate::text::fold_case(word);
-    let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    // An initial ("J. Smith"); a one-letter word with a diacritic ("châu Á.") is a word.
+    let single_capital = word.chars().count() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
     single_capital || abbreviations.contains(&folded) || abbreviations.contains(folded.trim_end_matches('.'))
 }
 
@@ -209,6 +210,15 @@ mod tests {
     fn split(t: &str) -> Vec<&str> {
         let abbr: HashSet<String> = ["mr", "tp", "u.s", "dr"].iter().map(|s| s.to_string()).collect();
         split_sentences(t, &abbr).iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn a_one_letter_word_is_no_initial() {
+        assert_eq!(
+            split("Họ gây rắc rối ở châu Á. Người phát ngôn nói vậy."),
+            vec!["Họ gây rắc rối ở châu Á.", "Người phát ngôn nói vậy."]
+        );
+        assert_eq!(split("Ông J. Smith nói vậy."), vec!["Ông J. Smith nói vậy."]);
     }
 
     #[test]

@@ -501,6 +501,13 @@ impl Extractor {
                 && t.cap
                 && prep.mention_at[i].is_none()
                 && !(i == 0 && lex.stop_words.contains(t.folded))
+                // Vietnamese: a capitalised first syllable may open a common word
+                // ("Liên hệ với …"); a name alone opens a clause with a verb after it.
+                && !(i == 0
+                    && lex.language == Language::Vi
+                    && prep.toks.get(1).is_some_and(|n| n.word)
+                    && !prep.cues.iter().any(|h| h.first == 1)
+                    && !lex.auxiliaries.iter().any(|x| x == prep.toks[1].folded))
                 && !prep.toks.get(i + 1).is_some_and(|n| n.word && n.cap)
                 && !(i > 0 && prep.toks[i - 1].word && prep.toks[i - 1].cap)
                 && let Some(e) = memory.entities.by_name(t.folded)

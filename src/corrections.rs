@@ -515,9 +515,11 @@ pub fn resolve_sources(set: &mut StatementSet, gazetteer: &Gazetteer) {
             }
         }
     }
+    // Looked up in a set: 80k actors are not compared with each other.
+    let mut present: HashSet<String> = set.actors.iter().map(|a| a.id.clone()).collect();
     for entry in added {
         let e = gazetteer.entry(entry);
-        if !set.actors.iter().any(|a| a.id == e.id) {
+        if present.insert(e.id.clone()) {
             set.actors.push(Actor {
                 id: e.id.clone(),
                 name: e.name.clone(),

@@ -296,7 +296,17 @@ pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
         let ex = extractor(options)?;
         extract_all_with(&ex, &articles, options.language, options.progress.as_ref())
     };
-    let mut merged = corrections::merge(&files, &[&extracted])?;
+    let mut merged = if files.is_empty() {
+        // Nothing applies over the extraction: it is the set as it is (a merge
+        // would copy every statement and index every id for nothing).
+        corrections::Merged {
+            set: extracted,
+            changes: Vec::new(),
+            warnings: Vec::new(),
+        }
+    } else {
+        corrections::merge(&files, &[&extracted])?
+    };
     warnings.extend(merged.warnings);
     if !files.is_empty() {
         corrections::resolve_sources(&mut merged.set, &gazetteer(options)?);

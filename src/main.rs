@@ -517,7 +517,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             not_an_input(output.as_deref(), &inputs)?;
             let loaded = load(&inputs, &input)?;
-            emit(output, |w| loaded.set.write_json(w))
+            let written = emit(output, |w| loaded.set.write_json(w));
+            // The process ends here: freeing a crawl's statements string by
+            // string would only add to the run.
+            std::mem::forget(loaded);
+            written
         }
     }
 }

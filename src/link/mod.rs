@@ -367,13 +367,37 @@ fn show_terms(names: &[String], terms: &[u32]) -> String {
 fn name(set: &StatementSet, s: usize) -> String {
     let st = &set.statements[s];
     match &st.source {
-        Some(src) => set
-            .actors
-            .iter()
-            .find(|a| &a.id == src)
-            .map_or(src.clone(), |a| a.name.clone()),
+        Some(src) => actor_name(set, src).map_or(src.clone(), str::to_string),
         None if st.implicit => "unnamed reports".to_string(),
         None => "the article".to_string(),
+    }
+}
+
+/// The name of the first of `set.actors` with this id. Reasons name actors
+/// hundreds of thousands of times, so each thread keeps an index of the
+/// actors by id (rebuilt when it meets another set); an index hit is checked
+/// against the set and a miss falls back to a scan, so a stale index costs
+/// time, never a wrong name. Linking keeps actor ids unique.
+fn actor_name<'s>(set: &'s StatementSet, id: &str) -> Option<&'s str> {
+    type Index = (usize, usize, FxHashMap<String, usize>);
+    thread_local! {
+        static INDEX: std::cell::RefCell<Index> = std::cell::RefCell::new((0, 0, FxHashMap::default()));
+    }
+    let key = (set.actors.as_ptr() as usize, set.actors.len());
+    let hit = INDEX.with(|cell| {
+        let mut index = cell.borrow_mut();
+        if (index.0, index.1) != key {
+            let mut map = FxHashMap::default();
+            for (i, a) in set.actors.iter().enumerate() {
+                map.entry(a.id.clone()).or_insert(i);
+            }
+            *index = (key.0, key.1, map);
+        }
+        index.2.get(id).copied()
+    });
+    match hit.and_then(|i| set.actors.get(i)) {
+        Some(a) if a.id == id => Some(a.name.as_str()),
+        _ => set.actors.iter().find(|a| a.id == id).map(|a| a.name.as_str()),
     }
 }
 
@@ -715,10 +739,7 @@ fn condemnation_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mu
 }
 
 fn name_of(set: &StatementSet, actor: &str) -> String {
-    set.actors
-        .iter()
-        .find(|a| a.id == actor)
-        .map_or(actor.to_string(), |a| a.name.clone())
+    actor_name(set, actor).map_or(actor.to_string(), str::to_string)
 }
 
 /// A source's statement supports its own statement just before it (the one
@@ -899,7 +920,7 @@ fn merge_actor_variants(set: &mut StatementSet) {
                 target = list
                     .iter()
                     .copied()
-                    .find(|&j| keys[j] == *k || (n >= 8 && strsim::damerau_levenshtein(&keys[j], k) <= 1));
+                    .find(|&j| keys[j] == *k || (n >= 8 && within_one_edit(&keys[j], k)));
             }
             if target.is_some() {
                 break;
@@ -939,10 +960,55 @@ fn merge_actor_variants(set: &mut StatementSet) {
     }
 }
 
+/// `strsim::damerau_levenshtein(a, b) <= 1` in one pass: equal, or one
+/// letter inserted, removed, replaced, or two neighbours swapped.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let Some(i) = short.iter().zip(long.iter()).position(|(x, y)| x != y) else {
+        return true; // equal, or one letter added at the end
+    };
+    if short.len() == long.len() {
+        short[i + 1..] == long[i + 1..]
+            || (i + 1 < short.len()
+                && short[i] == long[i + 1]
+                && short[i + 1] == long[i]
+                && short[i + 2..] == long[i + 2..])
+    } else {
+        short[i..] == long[i + 1..]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Actor, Statement};
+
+    #[test]
+    fn within_one_edit_is_damerau_levenshtein_at_most_one() {
+        // Every string of up to 4 letters over a 3-letter alphabet, against each other.
+        let mut all = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|s| ['a', 'b', 'đ'].map(|c| format!("{s}{c}")))
+                .collect();
+            all.extend(last.iter().cloned());
+        }
+        for x in &all {
+            for y in &all {
+                assert_eq!(
+                    within_one_edit(x, y),
+                    strsim::damerau_levenshtein(x, y) <= 1,
+                    "{x:?} {y:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn spelling_variants_of_actors_merge() {

@@ -84,6 +84,19 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Link shards (written by `extract --format shard`) into one statement file: the file one
+    /// `extract` over all their articles, in the order given, would have written.
+    #[command(after_help = LINK_EXAMPLES)]
+    Link {
+        /// Shard files, in the order their articles were given.
+        #[arg(required = true)]
+        shards: Vec<PathBuf>,
+        /// Write to this file (atomically) instead of standard output (- is standard output).
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        input: InputArgs,
+    },
     /// Print a completion script for a shell (see the examples for where to install it).
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions {
@@ -99,6 +112,13 @@ enum Command {
         dir: Option<PathBuf>,
     },
 }
+
+const LINK_EXAMPLES: &str = "\
+Examples:
+  claimgraph extract crawl/part1/ --format shard -o part1.jsonl
+  claimgraph extract crawl/part2/ --format shard -o part2.jsonl
+  claimgraph link part1.jsonl part2.jsonl -o statements.json
+";
 
 const MAIN_EXAMPLES: &str = "\
 Examples:
@@ -241,7 +261,11 @@ enum ReportFormat {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ExtractFormat {
+    /// The statement file.
     Json,
+    /// A shard: JSON Lines, one article's extraction per line, not linked
+    /// (`claimgraph link` joins shards into the statement file).
+    Shard,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -374,11 +398,17 @@ fn analyze_inputs(
 }
 
 /// Loads the inputs and prints the warnings and the corrections' notes.
-fn load(inputs: &[PathBuf], input: &InputArgs) -> anyhow::Result<claimgraph::Loaded> {
+/// `--threads`: the size of rayon's pool, which extraction and linking use.
+fn set_threads(input: &InputArgs) {
     if let Some(n) = input.threads {
-        // Fails only if the pool was built already, which `load` is the first to do.
+        // Fails only if the pool was built already: it is built on first use,
+        // after this.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.into()).build_global();
     }
+}
+
+fn load(inputs: &[PathBuf], input: &InputArgs) -> anyhow::Result<claimgraph::Loaded> {
+    set_threads(input);
     let loaded = claimgraph::load(inputs, &input.options(inputs)?)?;
     warn(&loaded.warnings);
     for c in &loaded.changes {
@@ -508,6 +538,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 claimgraph::output::write_atomic_with(&path, |w| man.render(w))?;
             }
             Ok(())
+        }
+        Command::Extract {
+            inputs,
+            format: ExtractFormat::Shard,
+            output,
+            input,
+        } => {
+            not_an_input(output.as_deref(), &inputs)?;
+            set_threads(&input);
+            let (extractions, warnings) = claimgraph::extract_shard(&inputs, &input.options(&inputs)?)?;
+            warn(&warnings);
+            emit(output, |w| claimgraph::shard::write(&extractions, w))
+        }
+        Command::Link { shards, output, input } => {
+            not_an_input(output.as_deref(), &shards)?;
+            set_threads(&input);
+            let set = claimgraph::link_shards(&shards, &input.options(&[])?)?;
+            let written = emit(output, |w| set.write_json(w));
+            std::mem::forget(set);
+            written
         }
         Command::Extract {
             inputs,

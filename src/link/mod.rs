@@ -68,8 +68,23 @@ struct Out<'a> {
     relations: Vec<Relation>,
     pairs: Pairs<'a>,
     /// The term names, by id.
-    names: &'a [String],
+    names: Names<'a>,
 }
+
+/// The term names, by id, shared by every `Out` of a run (`&out.names` is a
+/// `&[String]`).
+#[derive(Clone, Copy)]
+struct Names<'a>(&'a [String]);
+
+impl std::ops::Deref for Names<'_> {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        self.0
+    }
+}
+
+/// What one article's rules found: relations and their pairs.
+type ArticleOut = (Vec<Relation>, FxHashMap<(usize, usize), Option<usize>>);
 
 /// Unordered pairs that have a relation: those of the run before this `Out`
 /// (`base`, read-only, shared between threads) and its own, with the index
@@ -420,7 +435,7 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
     let ends = |r: &Relation| Some((*index_of.get(r.from.as_str())?, *index_of.get(r.to.as_str())?));
     let names = std::mem::take(&mut interner.names);
     let mut out = Out {
-        names: &names,
+        names: Names(&names),
         relations: Vec::new(),
         pairs: Pairs {
             base: None,
@@ -495,7 +510,7 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
     let mut article_names: Vec<&str> = articles.keys().copied().collect();
     article_names.sort_unstable();
     let base = &out.pairs.own;
-    let per_article: Vec<(Vec<Relation>, FxHashMap<(usize, usize), Option<usize>>)> = article_names
+    let per_article: Vec<ArticleOut> = article_names
         .par_iter()
         .map(|a| {
             let list = &articles[a];
@@ -505,9 +520,9 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
                     base: Some(base),
                     own: FxHashMap::default(),
                 },
-                names: &names,
+                names: Names(&names),
             };
-            let aims = answer::aims(&f, out.names, list);
+            let aims = answer::aims(&f, &out.names, list);
             for (pos, &b) in list.iter().enumerate() {
                 if !representative[b] {
                     continue;

@@ -6,6 +6,7 @@
 # depend on the thread count.
 #
 #   scripts/bench-scaling.sh [CORPUS] [COPIES]    (defaults: the shared sample, 8)
+#   CLAIMGRAPH=path/to/claimgraph scripts/bench-scaling.sh    (time that binary instead)
 #
 # Copy 1 is the sample as it is. In copy k > 1 every word that is not a
 # number and appears nowhere in data/lexicons or data/actors gets the suffix
@@ -22,8 +23,12 @@ corpus=${1:-../shared/corpus/vi-news-2017-sample.txt}
 copies=${2:-8}
 [ -f "$corpus" ] || { echo "no corpus at $corpus"; exit 2; }
 [ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)"; exit 2; }
-cargo build --release --quiet --bin claimgraph
-bin=${CARGO_TARGET_DIR:-target}/release/claimgraph
+if [ -n "${CLAIMGRAPH:-}" ]; then
+  bin=$CLAIMGRAPH # another build to compare with (it needs --threads)
+else
+  cargo build --release --quiet --bin claimgraph
+  bin=${CARGO_TARGET_DIR:-target}/release/claimgraph
+fi
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
 # One article per block (title, lead, body, blank line), as the corpus README says.

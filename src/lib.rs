@@ -280,7 +280,13 @@ fn read_inputs(paths: &[PathBuf], options: &Options) -> Result<Inputs> {
     } = input::expand_checked(paths);
     let mut articles: Vec<(PathBuf, String)> = Vec::new();
     let mut files = Vec::new();
-    for i in &inputs {
+    // Articles are read in parallel (a crawl is thousands of files); their
+    // problems and warnings are still reported in input order below.
+    let mut contents: Vec<Option<std::io::Result<Vec<u8>>>> = inputs
+        .par_iter()
+        .map(|i| (i.kind == InputKind::Article && i.path.as_os_str() != input::STDIN).then(|| std::fs::read(&i.path)))
+        .collect();
+    for (n, i) in inputs.iter().enumerate() {
         if i.path.as_os_str() == input::STDIN {
             let name = Path::new(STDIN_NAME);
             let Some(bytes) = options.stdin.as_deref() else {
@@ -313,7 +319,8 @@ fn read_inputs(paths: &[PathBuf], options: &Options) -> Result<Inputs> {
                 Err(e) => return Err(e),
             },
             InputKind::Article => {
-                let bytes = match std::fs::read(&i.path) {
+                let read = contents[n].take().unwrap_or_else(|| std::fs::read(&i.path));
+                let bytes = match read {
                     Ok(b) => b,
                     Err(e) => {
                         problems.push(statement_file::read_error(&i.path, &e));

@@ -94,8 +94,16 @@ enum Command {
         /// Write to this file (atomically) instead of standard output (- is standard output).
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
-        #[command(flatten)]
-        input: InputArgs,
+        /// Extra lexicon file, as given to `extract` (the same files make the same links). Repeatable.
+        #[arg(long, value_name = "FILE")]
+        lexicon: Vec<PathBuf>,
+        /// Extra actors file, as given to `extract`. Repeatable.
+        #[arg(long, value_name = "FILE")]
+        actors: Vec<PathBuf>,
+        /// Threads for linking (default: one per core, or RAYON_NUM_THREADS). The output is the same
+        /// whatever the count.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        threads: Option<u16>,
     },
     /// Print a completion script for a shell (see the examples for where to install it).
     #[command(after_help = COMPLETIONS_EXAMPLES)]
@@ -399,8 +407,8 @@ fn analyze_inputs(
 
 /// Loads the inputs and prints the warnings and the corrections' notes.
 /// `--threads`: the size of rayon's pool, which extraction and linking use.
-fn set_threads(input: &InputArgs) {
-    if let Some(n) = input.threads {
+fn set_threads(threads: Option<u16>) {
+    if let Some(n) = threads {
         // Fails only if the pool was built already: it is built on first use,
         // after this.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.into()).build_global();
@@ -408,7 +416,7 @@ fn set_threads(input: &InputArgs) {
 }
 
 fn load(inputs: &[PathBuf], input: &InputArgs) -> anyhow::Result<claimgraph::Loaded> {
-    set_threads(input);
+    set_threads(input.threads);
     let loaded = claimgraph::load(inputs, &input.options(inputs)?)?;
     warn(&loaded.warnings);
     for c in &loaded.changes {
@@ -546,15 +554,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             input,
         } => {
             not_an_input(output.as_deref(), &inputs)?;
-            set_threads(&input);
+            set_threads(input.threads);
             let (extractions, warnings) = claimgraph::extract_shard(&inputs, &input.options(&inputs)?)?;
             warn(&warnings);
             emit(output, |w| claimgraph::shard::write(&extractions, w))
         }
-        Command::Link { shards, output, input } => {
+        Command::Link {
+            shards,
+            output,
+            lexicon,
+            actors,
+            threads,
+        } => {
             not_an_input(output.as_deref(), &shards)?;
-            set_threads(&input);
-            let set = claimgraph::link_shards(&shards, &input.options(&[])?)?;
+            set_threads(threads);
+            let options = claimgraph::Options {
+                lexicons: lexicon,
+                actors,
+                ..Default::default()
+            };
+            let set = claimgraph::link_shards(&shards, &options)?;
             let written = emit(output, |w| set.write_json(w));
             std::mem::forget(set);
             written

@@ -75,7 +75,7 @@ pub fn write(extractions: &[Extraction], out: &mut dyn Write) -> std::io::Result
     Ok(())
 }
 
-/// Reads a shard written by [`write`]; every problem names the file and line.
+/// Reads a shard written by [`write()`]; every problem names the file and line.
 pub fn read(path: &Path, text: &str) -> Result<Vec<Extraction>> {
     let mut lines = text.lines().enumerate();
     let at = |n: usize, message: String| Error::input(Diagnostic::at(path, Some((n + 1, 1)), message));

@@ -17,6 +17,9 @@
 //!    negates it or gives other numbers.
 
 mod answer;
+mod out;
+
+use out::{ArticleOut, Names, Out, Pairs, Proposal, propose};
 
 use crate::extract::{Extraction, Extractor, Meta};
 use crate::graph::slug;
@@ -61,65 +64,6 @@ struct Feature {
     reported: Option<(String, bool)>,
 }
 
-/// The relations found, without duplicates (one relation per unordered pair).
-/// One `Out` holds the whole run; each article's same-article rules also get
-/// their own (on the article's thread), over the pairs found before them.
-struct Out<'a> {
-    relations: Vec<Relation>,
-    pairs: Pairs<'a>,
-    /// The term names, by id.
-    names: Names<'a>,
-}
-
-/// The term names, by id, shared by every `Out` of a run (`&out.names` is a
-/// `&[String]`).
-#[derive(Clone, Copy)]
-struct Names<'a>(&'a [String]);
-
-impl std::ops::Deref for Names<'_> {
-    type Target = [String];
-    fn deref(&self) -> &[String] {
-        self.0
-    }
-}
-
-/// What one article's rules found: relations and their pairs.
-type ArticleOut = (Vec<Relation>, FxHashMap<(usize, usize), Option<usize>>);
-
-/// Unordered pairs that have a relation: those of the run before this `Out`
-/// (`base`, read-only, shared between threads) and its own, with the index
-/// of their relation in `Out::relations` (None for relations made by extraction).
-struct Pairs<'a> {
-    base: Option<&'a FxHashMap<(usize, usize), Option<usize>>>,
-    own: FxHashMap<(usize, usize), Option<usize>>,
-}
-
-impl Pairs<'_> {
-    fn contains_key(&self, key: &(usize, usize)) -> bool {
-        self.own.contains_key(key) || self.base.is_some_and(|b| b.contains_key(key))
-    }
-}
-
-/// A relation a pair rule proposes; proposals are applied in statement order
-/// with [`Out::add`], as if the rules had run one after another.
-struct Proposal {
-    from: usize,
-    to: usize,
-    kind: RelationType,
-    confidence: f64,
-    reason: String,
-}
-
-fn propose(out: &mut Vec<Proposal>, from: usize, to: usize, kind: RelationType, confidence: f64, reason: String) {
-    out.push(Proposal {
-        from,
-        to,
-        kind,
-        confidence,
-        reason,
-    });
-}
-
 /// Interned terms: every distinct term string gets a small id, so term sets
 /// are sorted id lists and intersect by merging. Ids are given in the order
 /// terms are first met (statement order, then term order), so they do not
@@ -147,43 +91,6 @@ impl Terms {
 
 fn is_actor_term(names: &[String], t: u32) -> bool {
     names[t as usize].starts_with('@')
-}
-
-impl Out<'_> {
-    fn add(&mut self, ids: &[String], from: usize, to: usize, kind: RelationType, confidence: f64, reason: String) {
-        if from == to {
-            return;
-        }
-        let key = (from.min(to), from.max(to));
-        // The base holds what extraction related and the wire copies (pairs
-        // of two articles): an article's rules never replace those.
-        if self.pairs.base.is_some_and(|b| b.contains_key(&key)) {
-            return;
-        }
-        match self.pairs.own.get(&key) {
-            // A denial is more specific than a dispute found by a looser rule.
-            Some(Some(i)) if kind == RelationType::Denies && self.relations[*i].kind == RelationType::Disputes => {
-                self.relations[*i] = Relation {
-                    from: ids[from].clone(),
-                    to: ids[to].clone(),
-                    kind,
-                    confidence: Some((confidence * 100.0).round() / 100.0),
-                    reason: Some(reason),
-                };
-                return;
-            }
-            Some(_) => return,
-            None => {}
-        }
-        self.pairs.own.insert(key, Some(self.relations.len()));
-        self.relations.push(Relation {
-            from: ids[from].clone(),
-            to: ids[to].clone(),
-            kind,
-            confidence: Some((confidence * 100.0).round() / 100.0),
-            reason: Some(reason),
-        });
-    }
 }
 
 /// Joins the extractions (in order) into one set and adds the relations

@@ -22,6 +22,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::graph::fold_name;
 use crate::model::{Actor, Relation, Statement, StatementSet};
 use crate::statement_file::{ParsedFile, Suggester, append};
+use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
 
 /// The merged set and what the files changed.
@@ -152,16 +153,23 @@ pub fn merge(files: &[ParsedFile], known: &[&StatementSet]) -> Result<Merged> {
     Ok(Merged { set, changes, warnings })
 }
 
+/// A statement or relation a file adds (by its index in the file).
+enum Added {
+    Statement(usize),
+    Relation(usize),
+}
+
 #[derive(Default)]
 struct Merger {
     statements: Vec<Statement>,
     alive: Vec<bool>,
     origin: Vec<Origin>,
-    index: HashMap<String, usize>,
+    /// FxHash: millions of ids are hashed when a large statement file is loaded.
+    index: FxHashMap<String, usize>,
     relations: Vec<Relation>,
     relation_alive: Vec<bool>,
     /// (from, to) → relations, for replacing and removing.
-    pairs: HashMap<(String, String), Vec<usize>>,
+    pairs: FxHashMap<(String, String), Vec<usize>>,
     extracted_articles: HashSet<String>,
     article_paths: HashMap<String, String>,
     problems: Vec<Pending>,
@@ -287,7 +295,7 @@ impl Merger {
             }
         }
 
-        let mut in_file: HashMap<&str, usize> = HashMap::new();
+        let mut in_file: FxHashMap<&str, usize> = FxHashMap::default();
         for (si, s) in set.statements.iter().enumerate() {
             if let Some(&first) = in_file.get(s.id.as_str()) {
                 self.problems.push(Pending {
@@ -332,10 +340,7 @@ impl Merger {
                             ),
                         ));
                     }
-                    additions.push(problem(
-                        ("statements", si, "id"),
-                        format!("adds statement \"{}\"{}", s.id, note_suffix(s.note.as_deref())),
-                    ));
+                    additions.push(Added::Statement(si));
                     self.push_statement(s.clone(), Origin::File(fi, si));
                 }
             }
@@ -400,10 +405,7 @@ impl Merger {
                     edits += 1;
                 }
                 None => {
-                    additions.push(problem(
-                        ("relations", ri, "from"),
-                        format!("adds relation \"{}\" {} \"{}\"", r.from, r.kind, r.to),
-                    ));
+                    additions.push(Added::Relation(ri));
                     new_relations.push(r.clone());
                 }
             }
@@ -411,9 +413,27 @@ impl Merger {
         for r in new_relations {
             self.push_relation(r);
         }
-        // Additions are worth a note only in a file that corrects something.
+        // Additions are worth a note only in a file that corrects something
+        // (so their notes are written only then).
         if edits > 0 {
-            self.changes.extend(additions);
+            for a in additions {
+                self.changes.push(match a {
+                    Added::Statement(si) => {
+                        let s = &set.statements[si];
+                        problem(
+                            ("statements", si, "id"),
+                            format!("adds statement \"{}\"{}", s.id, note_suffix(s.note.as_deref())),
+                        )
+                    }
+                    Added::Relation(ri) => {
+                        let r = &set.relations[ri];
+                        problem(
+                            ("relations", ri, "from"),
+                            format!("adds relation \"{}\" {} \"{}\"", r.from, r.kind, r.to),
+                        )
+                    }
+                });
+            }
         }
     }
 
@@ -515,9 +535,11 @@ pub fn resolve_sources(set: &mut StatementSet, gazetteer: &Gazetteer) {
             }
         }
     }
+    // Looked up in a set: 80k actors are not compared with each other.
+    let mut present: HashSet<String> = set.actors.iter().map(|a| a.id.clone()).collect();
     for entry in added {
         let e = gazetteer.entry(entry);
-        if !set.actors.iter().any(|a| a.id == e.id) {
+        if present.insert(e.id.clone()) {
             set.actors.push(Actor {
                 id: e.id.clone(),
                 name: e.name.clone(),

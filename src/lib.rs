@@ -64,6 +64,7 @@ pub mod output;
 #[cfg(feature = "render")]
 pub mod render;
 pub mod report;
+pub mod shard;
 pub mod statement_file;
 pub mod text;
 
@@ -187,7 +188,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 /// An id for an article from its file name, unique among `taken`.
-fn article_id(path: &Path, taken: &mut std::collections::HashSet<String>) -> String {
+pub(crate) fn article_id(path: &Path, taken: &mut std::collections::HashSet<String>) -> String {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("article");
     let base = graph::slug(stem);
     let mut id = base.clone();
@@ -229,6 +230,49 @@ pub const STDIN_NAME: &str = "<stdin>";
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
+    let Inputs {
+        articles,
+        files,
+        mut warnings,
+    } = read_inputs(paths, options)?;
+    let extracted = if articles.is_empty() {
+        StatementSet::default()
+    } else {
+        let ex = extractor(options)?;
+        extract_all_with(&ex, &articles, options.language, options.progress.as_ref())
+    };
+    let mut merged = if files.is_empty() {
+        // Nothing applies over the extraction: it is the set as it is (a merge
+        // would copy every statement and index every id for nothing).
+        corrections::Merged {
+            set: extracted,
+            changes: Vec::new(),
+            warnings: Vec::new(),
+        }
+    } else {
+        corrections::merge(&files, &[&extracted])?
+    };
+    warnings.extend(merged.warnings);
+    if !files.is_empty() {
+        corrections::resolve_sources(&mut merged.set, &gazetteer(options)?);
+    }
+    Ok(Loaded {
+        set: merged.set,
+        warnings,
+        changes: merged.changes,
+    })
+}
+
+/// The inputs of a run, read and checked: articles (path, text) and
+/// statement files, in the order given.
+struct Inputs {
+    articles: Vec<(PathBuf, String)>,
+    files: Vec<statement_file::ParsedFile>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Expands and reads every input; all problems are reported together.
+fn read_inputs(paths: &[PathBuf], options: &Options) -> Result<Inputs> {
     let input::Expanded {
         inputs,
         mut problems,
@@ -236,7 +280,13 @@ pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
     } = input::expand_checked(paths);
     let mut articles: Vec<(PathBuf, String)> = Vec::new();
     let mut files = Vec::new();
-    for i in &inputs {
+    // Articles are read in parallel (a crawl is thousands of files); their
+    // problems and warnings are still reported in input order below.
+    let mut contents: Vec<Option<std::io::Result<Vec<u8>>>> = inputs
+        .par_iter()
+        .map(|i| (i.kind == InputKind::Article && i.path.as_os_str() != input::STDIN).then(|| std::fs::read(&i.path)))
+        .collect();
+    for (n, i) in inputs.iter().enumerate() {
         if i.path.as_os_str() == input::STDIN {
             let name = Path::new(STDIN_NAME);
             let Some(bytes) = options.stdin.as_deref() else {
@@ -269,7 +319,8 @@ pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
                 Err(e) => return Err(e),
             },
             InputKind::Article => {
-                let bytes = match std::fs::read(&i.path) {
+                let read = contents[n].take().unwrap_or_else(|| std::fs::read(&i.path));
+                let bytes = match read {
                     Ok(b) => b,
                     Err(e) => {
                         problems.push(statement_file::read_error(&i.path, &e));
@@ -290,22 +341,71 @@ pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
     if !problems.is_empty() {
         return Err(Error::Input(problems));
     }
-    let extracted = if articles.is_empty() {
-        StatementSet::default()
-    } else {
-        let ex = extractor(options)?;
-        extract_all_with(&ex, &articles, options.language, options.progress.as_ref())
-    };
-    let mut merged = corrections::merge(&files, &[&extracted])?;
-    warnings.extend(merged.warnings);
-    if !files.is_empty() {
-        corrections::resolve_sources(&mut merged.set, &gazetteer(options)?);
-    }
-    Ok(Loaded {
-        set: merged.set,
+    Ok(Inputs {
+        articles,
+        files,
         warnings,
-        changes: merged.changes,
     })
+}
+
+/// Extracts the articles among the inputs without linking them: a shard
+/// ([`shard`]) of a crawl. Statement files are refused (they apply when the
+/// shards are linked into a statement file).
+pub fn extract_shard(paths: &[PathBuf], options: &Options) -> Result<(Vec<extract::Extraction>, Vec<Diagnostic>)> {
+    let Inputs {
+        articles,
+        files,
+        warnings,
+    } = read_inputs(paths, options)?;
+    if !files.is_empty() {
+        return Err(Error::Input(
+            files
+                .iter()
+                .map(|f| {
+                    Diagnostic::file(
+                        &f.path,
+                        "a shard holds articles only: give statement files to `claimgraph analyze` with the linked statement file",
+                    )
+                })
+                .collect(),
+        ));
+    }
+    if articles.is_empty() {
+        return Ok((Vec::new(), warnings));
+    }
+    let ex = extractor(options)?;
+    Ok((
+        extract_each(&ex, &articles, options.language, options.progress.as_ref()),
+        warnings,
+    ))
+}
+
+/// Links shards (read in the order given) into one statement set: the
+/// statement file one `extract` over all their articles, in the same order,
+/// would have written.
+pub fn link_shards(paths: &[PathBuf], options: &Options) -> Result<StatementSet> {
+    let mut all = Vec::new();
+    let mut problems = Vec::new();
+    for p in paths {
+        let text = match std::fs::read_to_string(p) {
+            Ok(t) => t,
+            Err(e) => {
+                problems.push(statement_file::read_error(p, &e));
+                continue;
+            }
+        };
+        match shard::read(p, &text) {
+            Ok(mut e) => all.append(&mut e),
+            Err(Error::Input(mut d)) => problems.append(&mut d),
+            Err(e) => return Err(e),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Input(problems));
+    }
+    shard::renumber(&mut all);
+    let ex = extractor(options)?;
+    Ok(link::link(&ex, all))
 }
 
 /// Extracts and links articles given as (path, text); the path names the
@@ -335,11 +435,21 @@ pub fn extract_all_with(
     language: Option<Language>,
     progress: Option<&Progress>,
 ) -> StatementSet {
+    link::link(ex, extract_each(ex, articles, language, progress))
+}
+
+/// Extracts each article (in parallel; the results in input order), without linking.
+fn extract_each(
+    ex: &Extractor,
+    articles: &[(PathBuf, String)],
+    language: Option<Language>,
+    progress: Option<&Progress>,
+) -> Vec<extract::Extraction> {
     let mut taken = std::collections::HashSet::new();
     let ids: Vec<String> = articles.iter().map(|(p, _)| article_id(p, &mut taken)).collect();
     let done = std::sync::atomic::AtomicUsize::new(0);
     // Results are collected in input order, whatever thread did which article.
-    let results: Vec<extract::Extraction> = articles
+    articles
         .par_iter()
         .zip(ids.par_iter())
         .map(|((path, text), id)| {
@@ -358,8 +468,7 @@ pub fn extract_all_with(
             }
             e
         })
-        .collect();
-    link::link(ex, results)
+        .collect()
 }
 
 /// Sets each statement's `line`: the line of the article where its span starts.

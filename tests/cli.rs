@@ -177,6 +177,7 @@ fn man_pages() {
             "claimgraph-analyze.1",
             "claimgraph-completions.1",
             "claimgraph-extract.1",
+            "claimgraph-link.1",
             "claimgraph-man.1",
             "claimgraph-render.1",
             "claimgraph.1"

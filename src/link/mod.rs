@@ -17,12 +17,17 @@
 //!    negates it or gives other numbers.
 
 mod answer;
+mod out;
+
+use out::{ArticleOut, Names, Out, Pairs, Proposal, propose};
 
 use crate::extract::{Extraction, Extractor, Meta};
 use crate::graph::slug;
 use crate::lexicon::{Language, Lexicon};
 use crate::model::{Kind, Relation, RelationType, StatementSet};
 use crate::text::{fold_case, words};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeSet, HashMap};
 
 /// A term shared by more statements than this does not make candidates.
@@ -59,69 +64,33 @@ struct Feature {
     reported: Option<(String, bool)>,
 }
 
-/// The relations found, without duplicates (one relation per unordered pair).
-struct Out {
-    relations: Vec<Relation>,
-    /// Unordered pair → its relation (None for relations made by extraction).
-    pairs: HashMap<(usize, usize), Option<usize>>,
-    /// The term names, by id.
-    names: Vec<String>,
-}
-
 /// Interned terms: every distinct term string gets a small id, so term sets
-/// are sorted id lists and intersect by merging.
+/// are sorted id lists and intersect by merging. Ids are given in the order
+/// terms are first met (statement order, then term order), so they do not
+/// depend on the thread count. FxHash: the keys are short strings hashed
+/// millions of times, and nothing here is exposed to hash flooding that a
+/// keyed hasher would guard against (a hostile input only costs time, as
+/// any other large input does).
 #[derive(Default)]
 struct Terms {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     names: Vec<String>,
 }
 
 impl Terms {
-    fn id(&mut self, term: &str) -> u32 {
-        if let Some(&i) = self.ids.get(term) {
+    fn id(&mut self, term: String) -> u32 {
+        if let Some(&i) = self.ids.get(term.as_str()) {
             return i;
         }
         let i = self.names.len() as u32;
-        self.names.push(term.to_string());
-        self.ids.insert(term.to_string(), i);
+        self.names.push(term.clone());
+        self.ids.insert(term, i);
         i
     }
 }
 
 fn is_actor_term(names: &[String], t: u32) -> bool {
     names[t as usize].starts_with('@')
-}
-
-impl Out {
-    fn add(&mut self, ids: &[String], from: usize, to: usize, kind: RelationType, confidence: f64, reason: String) {
-        if from == to {
-            return;
-        }
-        let key = (from.min(to), from.max(to));
-        match self.pairs.get(&key) {
-            // A denial is more specific than a dispute found by a looser rule.
-            Some(Some(i)) if kind == RelationType::Denies && self.relations[*i].kind == RelationType::Disputes => {
-                self.relations[*i] = Relation {
-                    from: ids[from].clone(),
-                    to: ids[to].clone(),
-                    kind,
-                    confidence: Some((confidence * 100.0).round() / 100.0),
-                    reason: Some(reason),
-                };
-                return;
-            }
-            Some(_) => return,
-            None => {}
-        }
-        self.pairs.insert(key, Some(self.relations.len()));
-        self.relations.push(Relation {
-            from: ids[from].clone(),
-            to: ids[to].clone(),
-            kind,
-            confidence: Some((confidence * 100.0).round() / 100.0),
-            reason: Some(reason),
-        });
-    }
 }
 
 /// Joins the extractions (in order) into one set and adds the relations
@@ -150,19 +119,19 @@ pub fn link(ex: &Extractor, extractions: Vec<Extraction>) -> StatementSet {
 }
 
 fn features(ex: &Extractor, set: &StatementSet, meta: &[Meta], interner: &mut Terms) -> Vec<Feature> {
-    set.statements
-        .iter()
+    // Everything but the term ids, in parallel (each statement alone).
+    let (mut f, words): (Vec<Feature>, Vec<Vec<String>>) = set
+        .statements
+        .par_iter()
         .zip(meta)
         .map(|(s, m)| {
             let language = m.language.unwrap_or(Language::En);
             let lex: &Lexicon = ex.lexicons().get(language);
-            let (words, numbers) = terms(ex, lex, &s.text, &m.mentioned);
+            let folded = fold_case(&s.text);
+            let (mut words, numbers) = terms(ex, lex, &s.text, &folded, &m.mentioned);
             // A statement's first MAX_TERMS terms are enough to find what it
             // relates to (a run-on crawl "sentence" would otherwise bring thousands).
-            let mut terms: Vec<u32> = words.iter().take(MAX_TERMS).map(|w| interner.id(w)).collect();
-            terms.sort_unstable();
-            terms.dedup();
-            let folded = fold_case(&s.text);
+            words.truncate(MAX_TERMS);
             let negated = lex.negations.iter().any(|n| {
                 folded
                     .match_indices(n.as_str())
@@ -178,10 +147,10 @@ fn features(ex: &Extractor, set: &StatementSet, meta: &[Meta], interner: &mut Te
                         .map(|n| (n.clone(), lex.accusation_nouns.contains(n)))
                 })
                 .flatten();
-            Feature {
+            let feature = Feature {
                 co_sources: s.co_sources.clone(),
                 reported,
-                terms,
+                terms: Vec::new(),
                 numbers,
                 negated,
                 article: s.article.clone(),
@@ -192,9 +161,17 @@ fn features(ex: &Extractor, set: &StatementSet, meta: &[Meta], interner: &mut Te
                 contrast: m.contrast.clone(),
                 target: s.target.clone(),
                 reciprocal: m.reciprocal,
-            }
+            };
+            (feature, words)
         })
-        .collect()
+        .unzip();
+    // Ids in statement order, on one thread.
+    for (x, words) in f.iter_mut().zip(words) {
+        let mut terms: Vec<u32> = words.into_iter().map(|w| interner.id(w)).collect();
+        terms.sort_unstable();
+        x.terms = terms;
+    }
+    f
 }
 
 /// The content terms of a text: `@actor` for every actor named (names found
@@ -202,25 +179,41 @@ fn features(ex: &Extractor, set: &StatementSet, meta: &[Meta], interner: &mut Te
 /// in Vietnamese, whose words are mostly two syllables, pairs of adjacent
 /// syllables plus capitalised ones (names); in English, words of three
 /// letters or more. Stop words never count; numbers are kept apart.
-fn terms(ex: &Extractor, lex: &Lexicon, text: &str, mentioned: &[String]) -> (BTreeSet<String>, BTreeSet<String>) {
-    let folded = fold_case(text);
+/// `folded` is `fold_case(text)`. The terms come sorted (as strings), without
+/// duplicates.
+fn terms(
+    ex: &Extractor,
+    lex: &Lexicon,
+    text: &str,
+    folded: &str,
+    mentioned: &[String],
+) -> (Vec<String>, BTreeSet<String>) {
     let gaz = ex.gazetteer();
-    let names = gaz.find(text, &folded, &|w| lex.np_words.contains(w));
-    let mut terms: BTreeSet<String> = mentioned.iter().map(|a| format!("@{a}")).collect();
+    let names = gaz.find(text, folded, &|w| lex.np_words.contains(w));
+    let mut terms: Vec<String> = mentioned.iter().map(|a| format!("@{a}")).collect();
     for n in &names {
-        terms.insert(format!("@{}", gaz.entry(gaz.speaker(n.entry)).id));
+        terms.push(format!("@{}", gaz.entry(gaz.speaker(n.entry)).id));
     }
     let mut numbers = BTreeSet::new();
-    let mut prev: Option<(String, usize)> = None;
+    let mut prev: Option<(&str, usize)> = None;
+    // Names are found left to right without overlapping: the one that may
+    // hold a word is the first that ends after the word starts.
+    let mut next_name = 0;
     for w in words(text) {
-        if names.iter().any(|n| n.start <= w.start && w.end <= n.end) {
+        while next_name < names.len() && names[next_name].end <= w.start {
+            next_name += 1;
+        }
+        if names
+            .get(next_name)
+            .is_some_and(|n| n.start <= w.start && w.end <= n.end)
+        {
             prev = None;
             continue;
         }
         let word = &folded[w.start..w.end];
         if word.chars().any(|c| c.is_ascii_digit()) {
             numbers.insert(word.to_string());
-            terms.insert(format!("#{word}"));
+            terms.push(format!("#{word}"));
             prev = None;
             continue;
         }
@@ -238,13 +231,13 @@ fn terms(ex: &Extractor, lex: &Lexicon, text: &str, mentioned: &[String]) -> (BT
                         if let Some((p, end)) = &prev
                             && (*end >= w.start || text.get(*end..w.start).is_some_and(|g| g.trim().is_empty()))
                         {
-                            terms.insert(format!("{p} {part}"));
+                            terms.push(format!("{p} {part}"));
                         }
                         if crate::text::is_capitalized(&text[w.start..w.end]) && part.chars().count() >= 2 {
-                            terms.insert(part.to_string());
+                            terms.push(part.to_string());
                         }
                     }
-                    prev = (!stop).then(|| (part.to_string(), w.end));
+                    prev = (!stop).then_some((part, w.end));
                 }
                 Language::En => {
                     if !stop && part.chars().count() >= 3 {
@@ -253,12 +246,14 @@ fn terms(ex: &Extractor, lex: &Lexicon, text: &str, mentioned: &[String]) -> (BT
                             Some(s) if s.len() >= 3 && !s.ends_with('s') => s,
                             _ => part,
                         };
-                        terms.insert(stem.to_string());
+                        terms.push(stem.to_string());
                     }
                 }
             }
         }
     }
+    terms.sort_unstable();
+    terms.dedup();
     (terms, numbers)
 }
 
@@ -294,13 +289,37 @@ fn show_terms(names: &[String], terms: &[u32]) -> String {
 fn name(set: &StatementSet, s: usize) -> String {
     let st = &set.statements[s];
     match &st.source {
-        Some(src) => set
-            .actors
-            .iter()
-            .find(|a| &a.id == src)
-            .map_or(src.clone(), |a| a.name.clone()),
+        Some(src) => actor_name(set, src).map_or(src.clone(), str::to_string),
         None if st.implicit => "unnamed reports".to_string(),
         None => "the article".to_string(),
+    }
+}
+
+/// The name of the first of `set.actors` with this id. Reasons name actors
+/// hundreds of thousands of times, so each thread keeps an index of the
+/// actors by id (rebuilt when it meets another set); an index hit is checked
+/// against the set and a miss falls back to a scan, so a stale index costs
+/// time, never a wrong name. Linking keeps actor ids unique.
+fn actor_name<'s>(set: &'s StatementSet, id: &str) -> Option<&'s str> {
+    type Index = (usize, usize, FxHashMap<String, usize>);
+    thread_local! {
+        static INDEX: std::cell::RefCell<Index> = std::cell::RefCell::new((0, 0, FxHashMap::default()));
+    }
+    let key = (set.actors.as_ptr() as usize, set.actors.len());
+    let hit = INDEX.with(|cell| {
+        let mut index = cell.borrow_mut();
+        if (index.0, index.1) != key {
+            let mut map = FxHashMap::default();
+            for (i, a) in set.actors.iter().enumerate() {
+                map.entry(a.id.clone()).or_insert(i);
+            }
+            *index = (key.0, key.1, map);
+        }
+        index.2.get(id).copied()
+    });
+    match hit.and_then(|i| set.actors.get(i)) {
+        Some(a) if a.id == id => Some(a.name.as_str()),
+        _ => set.actors.iter().find(|a| a.id == id).map(|a| a.name.as_str()),
     }
 }
 
@@ -321,14 +340,18 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
     let ids: Vec<String> = set.statements.iter().map(|s| s.id.clone()).collect();
     let index_of: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
     let ends = |r: &Relation| Some((*index_of.get(r.from.as_str())?, *index_of.get(r.to.as_str())?));
+    let names = std::mem::take(&mut interner.names);
     let mut out = Out {
-        names: std::mem::take(&mut interner.names),
+        names: Names(&names),
         relations: Vec::new(),
-        pairs: set
-            .relations
-            .iter()
-            .filter_map(|r| ends(r).map(|(a, b)| ((a.min(b), a.max(b)), None)))
-            .collect(),
+        pairs: Pairs {
+            base: None,
+            own: set
+                .relations
+                .iter()
+                .filter_map(|r| ends(r).map(|(a, b)| ((a.min(b), a.max(b)), None)))
+                .collect(),
+        },
     };
     let denied: HashMap<usize, usize> = set
         .relations
@@ -341,23 +364,28 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
         })
         .collect();
 
-    // 1. Wire copies.
-    let mut first_of: HashMap<String, usize> = HashMap::new();
+    // 1. Wire copies: keys in parallel, groups in statement order.
+    let keys: Vec<Option<String>> = set
+        .statements
+        .par_iter()
+        .map(|s| {
+            let folded = fold_case(&s.text);
+            let mut key = String::with_capacity(folded.len() + 16);
+            key.push_str(s.source.as_deref().unwrap_or(""));
+            key.push('|');
+            for (n, w) in words(&folded).iter().enumerate() {
+                if n > 0 {
+                    key.push(' ');
+                }
+                key.push_str(&folded[w.start..w.end]);
+            }
+            (key.len() >= 24).then_some(key)
+        })
+        .collect();
+    let mut first_of: FxHashMap<String, usize> = FxHashMap::default();
     let mut representative = vec![true; f.len()];
-    for (i, s) in set.statements.iter().enumerate() {
-        let folded = fold_case(&s.text);
-        let key = format!(
-            "{}|{}",
-            s.source.as_deref().unwrap_or(""),
-            words(&folded)
-                .iter()
-                .map(|w| &folded[w.start..w.end])
-                .collect::<Vec<_>>()
-                .join(" ")
-        );
-        if key.len() < 24 {
-            continue;
-        }
+    for (i, key) in keys.into_iter().enumerate() {
+        let Some(key) = key else { continue };
         match first_of.get(&key) {
             Some(&j) => {
                 representative[i] = false;
@@ -382,40 +410,62 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
         }
     }
 
-    // 2. Same-article rules.
+    // 2. Same-article rules: each article on its own (in parallel), over the
+    // pairs found so far; the articles' relations are then added in the order
+    // of their names, as one pass would have added them.
     let articles = by_article(&f);
-    let mut article_names: Vec<&&str> = articles.keys().collect();
-    article_names.sort();
-    for a in article_names {
-        let list = &articles[*a];
-        let aims = answer::aims(&f, &out.names, list);
-        for (pos, &b) in list.iter().enumerate() {
-            if !representative[b] {
-                continue;
+    let mut article_names: Vec<&str> = articles.keys().copied().collect();
+    article_names.sort_unstable();
+    let base = &out.pairs.own;
+    let per_article: Vec<ArticleOut> = article_names
+        .par_iter()
+        .map(|a| {
+            let list = &articles[a];
+            let mut out = Out {
+                relations: Vec::new(),
+                pairs: Pairs {
+                    base: Some(base),
+                    own: FxHashMap::default(),
+                },
+                names: Names(&names),
+            };
+            let aims = answer::aims(&f, &out.names, list);
+            for (pos, &b) in list.iter().enumerate() {
+                if !representative[b] {
+                    continue;
+                }
+                let fb = &f[b];
+                // Statements are in sentence order: walk back only through the window.
+                let window: Vec<usize> = list[..pos]
+                    .iter()
+                    .rev()
+                    .copied()
+                    .take_while(|&x| fb.sentence.saturating_sub(f[x].sentence) <= WINDOW)
+                    .filter(|&x| representative[x])
+                    .collect();
+                contrast_rule(set, &f, &ids, &mut out, b, &window);
+                let lo = list.partition_point(|&x| f[x].sentence + CONDEMNATION_WINDOW < fb.sentence);
+                let hi = list.partition_point(|&x| f[x].sentence <= fb.sentence + CONDEMNATION_WINDOW);
+                condemnation_rule(set, &f, &ids, &mut out, b, &list[lo..hi]);
+                same_source_rule(set, &f, &ids, &mut out, b, &window);
+                let earlier: Vec<usize> = list[..pos]
+                    .iter()
+                    .rev()
+                    .copied()
+                    .take_while(|&x| fb.sentence.saturating_sub(f[x].sentence) <= answer::ANSWER_WINDOW)
+                    .filter(|&x| representative[x])
+                    .collect();
+                answer::answer_rule(set, &f, &ids, &mut out, &aims, b, &earlier);
             }
-            let fb = &f[b];
-            // Statements are in sentence order: walk back only through the window.
-            let window: Vec<usize> = list[..pos]
-                .iter()
-                .rev()
-                .copied()
-                .take_while(|&x| fb.sentence.saturating_sub(f[x].sentence) <= WINDOW)
-                .filter(|&x| representative[x])
-                .collect();
-            contrast_rule(set, &f, &ids, &mut out, b, &window);
-            let lo = list.partition_point(|&x| f[x].sentence + CONDEMNATION_WINDOW < fb.sentence);
-            let hi = list.partition_point(|&x| f[x].sentence <= fb.sentence + CONDEMNATION_WINDOW);
-            condemnation_rule(set, &f, &ids, &mut out, b, &list[lo..hi]);
-            same_source_rule(set, &f, &ids, &mut out, b, &window);
-            let earlier: Vec<usize> = list[..pos]
-                .iter()
-                .rev()
-                .copied()
-                .take_while(|&x| fb.sentence.saturating_sub(f[x].sentence) <= answer::ANSWER_WINDOW)
-                .filter(|&x| representative[x])
-                .collect();
-            answer::answer_rule(set, &f, &ids, &mut out, &aims, b, &earlier);
-        }
+            (out.relations, out.pairs.own)
+        })
+        .collect();
+    for (relations, pairs) in per_article {
+        let offset = out.relations.len();
+        out.pairs
+            .own
+            .extend(pairs.into_iter().map(|(k, v)| (k, v.map(|i| i + offset))));
+        out.relations.extend(relations);
     }
 
     // 3. Index rules: denials of what others say, same proposition.
@@ -427,48 +477,60 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
             }
         }
     }
-    // Shared-term counts in a dense array, reset through the list of touched entries.
-    let mut count = vec![0u32; f.len()];
-    let mut touched: Vec<usize> = Vec::new();
-    for (i, x) in f.iter().enumerate() {
-        if !representative[i] || x.terms.len() < 2 {
-            continue;
-        }
-        // The statement's rarest terms (prefix filtering): a pair worth a rule
-        // shares most terms, so it shares some of the rare ones.
-        let mut rare: Vec<u32> = x
-            .terms
-            .iter()
-            .copied()
-            .filter(|&t| (2..=MAX_POSTING).contains(&index[t as usize].len()))
-            .collect();
-        rare.sort_by_key(|&t| (index[t as usize].len(), t));
-        rare.truncate(RARE_TERMS);
-        for &t in &rare {
-            let post = &index[t as usize];
-            for &j in post {
-                if j > i {
-                    if count[j] == 0 {
-                        touched.push(j);
-                    }
-                    count[j] += 1;
+    // Candidates and rules per statement in parallel (shared-term counts in
+    // a dense array per thread, reset through the list of touched entries);
+    // the proposals are then applied in statement order.
+    let proposals: Vec<Vec<Proposal>> = (0..f.len())
+        .into_par_iter()
+        .map_init(
+            || (vec![0u32; f.len()], Vec::new()),
+            |(count, touched), i| {
+                let x = &f[i];
+                let mut proposals = Vec::new();
+                if !representative[i] || x.terms.len() < 2 {
+                    return proposals;
                 }
-            }
-        }
-        let mut cands: Vec<(usize, usize)> = Vec::new();
-        for &j in &touched {
-            if count[j] >= 2 {
-                cands.push((j, count[j] as usize));
-            }
-            count[j] = 0;
-        }
-        touched.clear();
-        cands.sort_by(|p, q| q.1.cmp(&p.1).then(p.0.cmp(&q.0)));
-        cands.truncate(MAX_CANDIDATES);
-        cands.sort_by_key(|c| c.0);
-        for (j, _) in cands {
-            pair_rules(set, &f, &ids, &mut out, &denied, i, j);
-        }
+                // The statement's rarest terms (prefix filtering): a pair worth a rule
+                // shares most terms, so it shares some of the rare ones.
+                let mut rare: Vec<u32> = x
+                    .terms
+                    .iter()
+                    .copied()
+                    .filter(|&t| (2..=MAX_POSTING).contains(&index[t as usize].len()))
+                    .collect();
+                rare.sort_by_key(|&t| (index[t as usize].len(), t));
+                rare.truncate(RARE_TERMS);
+                for &t in &rare {
+                    let post = &index[t as usize];
+                    for &j in post {
+                        if j > i {
+                            if count[j] == 0 {
+                                touched.push(j);
+                            }
+                            count[j] += 1;
+                        }
+                    }
+                }
+                let mut cands: Vec<(usize, usize)> = Vec::new();
+                for &j in touched.iter() {
+                    if count[j] >= 2 {
+                        cands.push((j, count[j] as usize));
+                    }
+                    count[j] = 0;
+                }
+                touched.clear();
+                cands.sort_by(|p, q| q.1.cmp(&p.1).then(p.0.cmp(&q.0)));
+                cands.truncate(MAX_CANDIDATES);
+                cands.sort_by_key(|c| c.0);
+                for (j, _) in cands {
+                    pair_rules(set, &f, &names, &mut proposals, &denied, i, j);
+                }
+                proposals
+            },
+        )
+        .collect();
+    for p in proposals.into_iter().flatten() {
+        out.add(&ids, p.from, p.to, p.kind, p.confidence, p.reason);
     }
     out.relations
 }
@@ -599,10 +661,7 @@ fn condemnation_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mu
 }
 
 fn name_of(set: &StatementSet, actor: &str) -> String {
-    set.actors
-        .iter()
-        .find(|a| a.id == actor)
-        .map_or(actor.to_string(), |a| a.name.clone())
+    actor_name(set, actor).map_or(actor.to_string(), str::to_string)
 }
 
 /// A source's statement supports its own statement just before it (the one
@@ -657,15 +716,15 @@ fn same_source_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut
 fn pair_rules(
     set: &StatementSet,
     f: &[Feature],
-    ids: &[String],
-    out: &mut Out,
+    names: &[String],
+    out: &mut Vec<Proposal>,
     denied: &HashMap<usize, usize>,
     i: usize,
     j: usize,
 ) {
     let (fi, fj) = (&f[i], &f[j]);
     let sh = shared(fi, fj);
-    let content: Vec<u32> = sh.iter().copied().filter(|&t| !is_actor_term(&out.names, t)).collect();
+    let content: Vec<u32> = sh.iter().copied().filter(|&t| !is_actor_term(names, t)).collect();
     let c = containment(fi, fj, sh.len());
     // A denied claim: the denial also denies others who say the same.
     for (claim, other) in [(i, j), (j, i)] {
@@ -679,8 +738,8 @@ fn pair_rules(
                 && !content.is_empty()
                 && c >= 0.5
             {
-                out.add(
-                    ids,
+                propose(
+                    out,
                     denial,
                     other,
                     RelationType::Denies,
@@ -690,7 +749,7 @@ fn pair_rules(
                         name(set, denial),
                         short(&set.statements[claim].text),
                         name(set, other),
-                        show_terms(&out.names, &sh)
+                        show_terms(names, &sh)
                     ),
                 );
             }
@@ -708,15 +767,15 @@ fn pair_rules(
         // Inside one article, agreement counts only for a source restating itself.
         let may_support = !same_article || (!sides_differ && attributed(fi));
         if fi.negated != fj.negated && c >= 0.75 && jaccard >= 0.5 {
-            out.add(
-                ids,
+            propose(
+                out,
                 j,
                 i,
                 RelationType::Disputes,
                 0.5 + c * 0.3,
                 format!(
                     "the same matter told both ways: one says it, the other negates it (shared terms: {})",
-                    show_terms(&out.names, &sh)
+                    show_terms(names, &sh)
                 ),
             );
         } else if !fi.numbers.is_empty()
@@ -724,8 +783,8 @@ fn pair_rules(
             && fi.numbers.is_disjoint(&fj.numbers)
             && sides_differ
         {
-            out.add(
-                ids,
+            propose(
+                out,
                 j,
                 i,
                 RelationType::Disputes,
@@ -734,12 +793,12 @@ fn pair_rules(
                     "the same matter with other numbers ({} / {}; shared terms: {})",
                     fi.numbers.iter().cloned().collect::<Vec<_>>().join(", "),
                     fj.numbers.iter().cloned().collect::<Vec<_>>().join(", "),
-                    show_terms(&out.names, &sh)
+                    show_terms(names, &sh)
                 ),
             );
         } else if may_support {
-            out.add(
-                ids,
+            propose(
+                out,
                 j,
                 i,
                 RelationType::Supports,
@@ -755,7 +814,7 @@ fn pair_rules(
                             fj.article.as_deref().unwrap_or("?")
                         )
                     },
-                    show_terms(&out.names, &sh)
+                    show_terms(names, &sh)
                 ),
             );
         }
@@ -782,7 +841,7 @@ fn merge_actor_variants(set: &mut StatementSet) {
         // The earliest kept key one letter shorter, else of the same length,
         // else one longer, with the same first two letters, that is the same
         // key or (from 8 letters on) one edit away.
-        let close = |j: usize| keys[j] == *k || (n >= 8 && strsim::damerau_levenshtein(&keys[j], k) <= 1);
+        let close = |j: usize| keys[j] == *k || (n >= 8 && within_one_edit(&keys[j], k));
         let target = index
             .candidates(head, k, n)
             .into_iter()
@@ -893,10 +952,55 @@ fn one_deleted(k: &str) -> Vec<String> {
         .collect()
 }
 
+/// `strsim::damerau_levenshtein(a, b) <= 1` in one pass: equal, or one
+/// letter inserted, removed, replaced, or two neighbours swapped.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let Some(i) = short.iter().zip(long.iter()).position(|(x, y)| x != y) else {
+        return true; // equal, or one letter added at the end
+    };
+    if short.len() == long.len() {
+        short[i + 1..] == long[i + 1..]
+            || (i + 1 < short.len()
+                && short[i] == long[i + 1]
+                && short[i + 1] == long[i]
+                && short[i + 2..] == long[i + 2..])
+    } else {
+        short[i..] == long[i + 1..]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Actor, Statement};
+
+    #[test]
+    fn within_one_edit_is_damerau_levenshtein_at_most_one() {
+        // Every string of up to 4 letters over a 3-letter alphabet, against each other.
+        let mut all = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|s| ['a', 'b', 'đ'].map(|c| format!("{s}{c}")))
+                .collect();
+            all.extend(last.iter().cloned());
+        }
+        for x in &all {
+            for y in &all {
+                assert_eq!(
+                    within_one_edit(x, y),
+                    strsim::damerau_levenshtein(x, y) <= 1,
+                    "{x:?} {y:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn spelling_variants_of_actors_merge() {

@@ -17,19 +17,40 @@ pub fn fold_case(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
+    let table = fold_table();
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
+        } else if let Some(&l) = table.get(c as usize) {
+            out.push(l);
+        } else {
+            out.push(fold_char(c));
         }
     }
     out
+}
+
+/// One character as [`fold_case`] folds it.
+fn fold_char(c: char) -> char {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+        _ => c,
+    }
+}
+
+/// [`fold_char`] of every character below U+2000 (Latin, Greek, Cyrillic
+/// and Vietnamese's Latin Extended Additional), looked up instead of
+/// searched in the Unicode tables: case folding is done on every text
+/// several times.
+fn fold_table() -> &'static [char] {
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..0x2000u32)
+            .map(|u| char::from_u32(u).map_or('\0', fold_char))
+            .collect()
+    })
 }
 
 /// A word of a sentence: a byte range in the sentence text.
@@ -124,6 +145,18 @@ mod tests {
             ["U.S", "officials", "don't", "see", "Nagorno-Karabakh"]
         );
         assert_eq!(ws("TP.HCM, 14.7 độ"), ["TP.HCM", "14.7", "độ"]);
+    }
+
+    #[test]
+    fn the_fold_table_folds_as_the_unicode_tables_do() {
+        for u in 0..0x2000u32 {
+            if let Some(c) = char::from_u32(u) {
+                let s = c.to_string();
+                let slow: String = s.chars().map(fold_char).collect();
+                assert_eq!(fold_case(&s), slow, "U+{u:04X}");
+            }
+        }
+        assert_eq!(fold_case("ĐIỆN BIÊN PHỦ Ơ Ư ẞ"), "điện biên phủ ơ ư ẞ");
     }
 
     #[test]

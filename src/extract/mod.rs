@@ -2450,6 +2450,14 @@ fn content_before(
     if !quote_closed && end > 0 && prep.is_punct(end - 1, "\"") {
         end -= 1;
     }
+    // Without quotation marks, a few words before the comma are a fronted
+    // adverbial ("Mấy ngày qua, người dân … phản bác"), not what was said.
+    if !quote_closed
+        && !prep.is_punct(before.saturating_sub(1), "\"")
+        && (0..end).filter(|&i| prep.toks[i].word).count() < 4
+    {
+        return None;
+    }
     (end > 0).then_some(((0, end), extra))
 }
 

@@ -2458,7 +2458,16 @@ fn content_before(
     {
         return None;
     }
-    (end > 0).then_some(((0, end), extra))
+    // "… is no mystery: \"I love depreciation,\" he said": only the quotation.
+    let start = if quote_closed {
+        (0..before)
+            .rev()
+            .find(|&i| prep.is_punct(i, "\""))
+            .map_or(0, |open| open + 1)
+    } else {
+        0
+    };
+    (end > start).then_some(((start, end), extra))
 }
 
 /// After token `from`: ", \"…\"" up to the end of the sentence → the quote's tokens.

@@ -1604,19 +1604,32 @@ impl Extractor {
     /// "…, theo AFP." / "…, according to X." at the end: (speaker, token of the comma).
     fn trailing_according_to(&self, prep: &Prepared, lex: &Lexicon, memory: &Memory) -> Option<(Speaker, usize)> {
         let n = prep.toks.len();
-        let comma = (1..n).rev().take(16).find(|&j| prep.is_punct(j, ","))?;
-        let k = prep.phrase_starting_at(comma + 1, &|w| lex.according_to.iter().any(|c| c == w))?;
+        // The last comma followed by "according to"/"theo" (a relative clause may
+        // follow the source: ", according to the survey, which is prepared …").
+        let (comma, k) = (1..n).rev().filter(|&j| prep.is_punct(j, ",")).find_map(|j| {
+            let k = prep.phrase_starting_at(j + 1, &|w| lex.according_to.iter().any(|c| c == w))?;
+            Some((j, k))
+        })?;
         if prep
             .phrase_starting_at(comma + 1, &|w| lex.no_speaker_after_according_to.iter().any(|c| c == w))
             .is_some()
         {
             return None;
         }
-        let mut b = n;
+        let next = (comma + 1 + k..n).find(|&j| prep.is_punct(j, ","));
+        // The source ends the sentence, or only a relative clause about it follows.
+        if let Some(c) = next
+            && prep
+                .phrase_starting_at(c + 1, &|w| lex.relative_markers.iter().any(|r| r == w))
+                .is_none()
+        {
+            return None;
+        }
+        let mut b = next.unwrap_or(n);
         while b > comma + 1 + k && !prep.toks[b - 1].word {
             b -= 1;
         }
-        if b <= comma + 1 + k {
+        if b <= comma + 1 + k || b - (comma + 1 + k) > 16 {
             return None;
         }
         Some((self.resolve_np(prep, lex, memory, comma + 1 + k, b)?, comma))

@@ -985,6 +985,21 @@ impl Extractor {
             {
                 return Some(base(speaker, after_aux - k, self.content_start(prep, lex, hit)));
             }
+            // "… sau khi James Mattis, Bộ trưởng Quốc phòng Mỹ, thăm Nhật Bản và nói …":
+            // the subject that follows the last subordinator before the clause.
+            let opener = (0..after_aux - k).rev().take(30).find_map(|i| {
+                let len = prep.phrase_starting_at(i, &|w| lex.subordinators.iter().any(|s| s == w))?;
+                (!lex.coordinators.contains(prep.toks[i].folded)).then_some(i + len)
+            });
+            if let Some(o) = opener
+                && let Some((a, b)) = self.np_after(prep, lex, o)
+                && b <= after_aux - k
+                && (a..b).any(|i| prep.toks[i].cap)
+                && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
+                && (has_mention(prep, a, b) || speaker.person)
+            {
+                return Some(base(speaker, after_aux - k, self.content_start(prep, lex, hit)));
+            }
         }
         // Apposition: "Nga, quốc gia bảo lãnh …, lên án".
         if after_aux > 0 && prep.is_punct(after_aux - 1, ",") {

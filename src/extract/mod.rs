@@ -922,6 +922,8 @@ impl Extractor {
             && !prev.content_first
             && let Some(k) = prep.phrase_ending_at(after_aux, &|w| lex.coordinators.contains(w))
             && after_aux - k > prev.cue_tok + 1
+            // "… kiểm tra văn bản và thông tin sau": a noun, not a second cue.
+            && (hit.last..prep.toks.len()).filter(|&i| prep.toks[i].word).count() >= 2
         {
             let speaker = prev.speaker.clone()?;
             let mut f = base(speaker, after_aux - k, self.content_start(prep, lex, hit));
@@ -964,6 +966,7 @@ impl Extractor {
                 || prep.is_punct(after_aux - 1, ","))
             && prev.speaker.is_some()
             && hit.first > prev.cue_tok
+            && (hit.last..prep.toks.len()).filter(|&i| prep.toks[i].word).count() >= 2
             && (!prev.content_first
                 // "\"…,\" she said, asking …": right after the speaker and cue.
                 || hit.first - prev.cue_tok <= 5 && !(prev.cue_tok..hit.first).any(|i| prep.is_punct(i, "\"")))
@@ -1700,6 +1703,12 @@ impl Extractor {
 
     /// Who a source phrase names.
     fn resolve_np(&self, prep: &Prepared, lex: &Lexicon, memory: &Memory, a: usize, b: usize) -> Option<Speaker> {
+        // "(Ảnh VNE) Tuấn nói": a parenthesis closed before the head (a photo
+        // credit, an aside) is no part of the speaker's name.
+        let a = match (a..b).rev().find(|&i| prep.is_punct(i, ")")) {
+            Some(p) if p + 1 < b && (a..p).any(|i| prep.is_punct(i, "(")) && prep.toks[p + 1].word => p + 1,
+            _ => a,
+        };
         let mention = prep.span(a, b).trim().to_string();
         if mention.is_empty() {
             return None;
@@ -2482,7 +2491,10 @@ fn content_before(
     // adverbial ("Mấy ngày qua, người dân … phản bác"), not what was said.
     if !quote_closed
         && !prep.is_punct(before.saturating_sub(1), "\"")
-        && (0..end).filter(|&i| prep.toks[i].word).count() < 4
+        && ((0..end).filter(|&i| prep.toks[i].word).count() < 4
+            || prep
+                .phrase_starting_at(0, &|w| lex.adverbial_openers.iter().any(|o| o == w))
+                .is_some())
     {
         return None;
     }

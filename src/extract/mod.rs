@@ -1714,6 +1714,37 @@ impl Extractor {
             return None;
         }
         let folded = prep.folded_words(a, b);
+        // "vị lãnh đạo nói trên", "vị chuyên gia này": a role noun with a
+        // demonstrative names the latest speaker so described, if one was.
+        {
+            let x = after_determiners(prep, lex, a, b);
+            let x = if prep.toks[x].folded == "vị" && x + 1 < b {
+                x + 1
+            } else {
+                x
+            };
+            let mut y = b;
+            while y > x && matches!(prep.toks[y - 1].folded, "này" | "ấy" | "đó" | "nói" | "trên") {
+                y -= 1;
+            }
+            let role = prep.folded_words(x, y);
+            if y < b
+                && x < y
+                && (x..y).all(|i| !prep.toks[i].cap)
+                && lex.speaker_heads.contains(role.as_ref())
+                && !lex.organisation_heads.contains(role.as_ref())
+                && let Some(known) = memory
+                    .speakers
+                    .iter()
+                    .rev()
+                    .find(|s| fold_case(&s.mention).contains(role.as_ref()))
+            {
+                let mut sp = known.clone();
+                sp.mention = mention;
+                sp.co.clear();
+                return Some(sp);
+            }
+        }
         if let Some(refers) = lex.pronouns.get(folded.as_ref()) {
             let at = (memory.si, prep.toks[a].start);
             let from_table = match refers.as_str() {

@@ -377,19 +377,9 @@ impl Extractor {
                     last_attributed = Some((prev, para, si));
                     emitted_any = true;
                 } else if para + 1 == s.paragraph {
-                    let mut st = out.statements[prev].clone();
-                    st.id = format!("{}/s{}", input.id, out.statements.len() + 1);
-                    st.text = inner.to_string();
-                    st.kind = Kind::Claim;
-                    st.implicit = false;
-                    st.sentence = Some(si);
-                    st.span = Some(end_span);
-                    st.quote = Some(stext.to_string());
-                    let meta = out.meta[prev].clone();
-                    out.statements.push(st);
-                    out.meta.push(meta);
-                    last_attributed = Some((out.statements.len() - 1, s.paragraph, si));
-                    inherited = Some(out.statements.len() - 1);
+                    let i = follow_on(&mut out, prev, inner.to_string(), si, end_span, stext);
+                    last_attributed = Some((i, s.paragraph, si));
+                    inherited = Some(i);
                     emitted_any = true;
                 }
             }
@@ -406,19 +396,10 @@ impl Extractor {
             {
                 let (a, b) = (prep.toks[k + 1].start, stext.trim_end().len());
                 let inner = stext[a..b].trim_end_matches(['.', ' ']).to_string();
-                let mut st = out.statements[prev].clone();
-                st.id = format!("{}/s{}", input.id, out.statements.len() + 1);
-                st.text = inner;
-                st.kind = Kind::Claim;
-                st.implicit = false;
-                st.cue = Some(prep.span(0, k).to_string());
-                st.target = None;
-                st.sentence = Some(si);
-                st.span = Some(normalized.original_span(s.start + a, s.start + b));
-                st.quote = Some(stext.to_string());
-                let meta = out.meta[prev].clone();
-                out.statements.push(st);
-                out.meta.push(meta);
+                let span = normalized.original_span(s.start + a, s.start + b);
+                let i = follow_on(&mut out, prev, inner, si, span, stext);
+                out.statements[i].cue = Some(prep.span(0, k).to_string());
+                out.statements[i].target = None;
                 emitted_any = true;
             }
             if emitted_any {
@@ -615,11 +596,8 @@ impl Extractor {
             // the "theo" phrase: it follows the cue.
             for f in &mut found {
                 if f.content_first && f.content.0 < rest {
-                    let cue_len = prep.toks[f.cue_tok..]
-                        .iter()
-                        .take(f.cue.split_whitespace().count())
-                        .count();
-                    f.content = (f.cue_tok + cue_len, limit);
+                    let cue_len = f.cue.split_whitespace().count();
+                    f.content = ((f.cue_tok + cue_len).min(limit), limit);
                     f.content_first = false;
                     f.extra = None;
                     trim_content(prep, lex, &mut f.content);
@@ -1715,35 +1693,18 @@ impl Extractor {
         }
         let folded = prep.folded_words(a, b);
         // "vị lãnh đạo nói trên", "vị chuyên gia này": a role noun with a
-        // demonstrative names the latest speaker so described, if one was.
+        // demonstrative names the latest speaker so described, before any pronoun rule.
+        let role = RolePhrase::new(prep, lex, a, b);
+        let described = |sp: &Speaker| {
+            let mut sp = sp.clone();
+            sp.mention = mention.clone();
+            sp.co.clear();
+            sp
+        };
+        if role.demonstrative
+            && let Some(known) = role.latest_speaker(memory)
         {
-            let x = after_determiners(prep, lex, a, b);
-            let x = if prep.toks[x].folded == "vị" && x + 1 < b {
-                x + 1
-            } else {
-                x
-            };
-            let mut y = b;
-            while y > x && matches!(prep.toks[y - 1].folded, "này" | "ấy" | "đó" | "nói" | "trên") {
-                y -= 1;
-            }
-            let role = prep.folded_words(x, y);
-            if y < b
-                && x < y
-                && (x..y).all(|i| !prep.toks[i].cap)
-                && lex.speaker_heads.contains(role.as_ref())
-                && !lex.organisation_heads.contains(role.as_ref())
-                && let Some(known) = memory
-                    .speakers
-                    .iter()
-                    .rev()
-                    .find(|s| fold_case(&s.mention).contains(role.as_ref()))
-            {
-                let mut sp = known.clone();
-                sp.mention = mention;
-                sp.co.clear();
-                return Some(sp);
-            }
+            return Some(described(known));
         }
         if let Some(refers) = lex.pronouns.get(folded.as_ref()) {
             let at = (memory.si, prep.toks[a].start);
@@ -1774,53 +1735,21 @@ impl Extractor {
             });
         }
         // A title alone ("bị cáo", "the governor", "doanh nhân này"): the person
-        // last introduced with it.
+        // last introduced with it. A role described as known ("vị chuyên gia", "the
+        // expert"): the latest speaker so described, else the person last introduced
+        // with that title, else the latest person who spoke.
+        if let Some(known) = role.latest_speaker(memory) {
+            return Some(described(known));
+        }
+        if lex.person_titles.contains_key(role.core.as_str())
+            && let Some(e) = memory.entities.by_title(&role.core)
         {
-            let x = after_determiners(prep, lex, a, b);
-            let mut y = b;
-            while y > x && matches!(prep.toks[y - 1].folded, "này" | "ấy" | "đó" | "nói" | "trên") {
-                y -= 1;
-            }
-            let core = prep.folded_words(x, y);
-            // A role described as known ("vị chuyên gia", "vị lãnh đạo nói trên", "the
-            // expert"): the latest speaker so described, else the person last introduced
-            // with that title, else the latest person who spoke.
-            let classifier = prep.toks[x].folded == "vị" && x + 1 < y;
-            // Definite: a classifier for a respected person (vị), "the", or a demonstrative.
-            let marked = (a..x).any(|i| matches!(prep.toks[i].folded, "vị" | "the"));
-            let (rx, definite) = if classifier {
-                (x + 1, true)
-            } else {
-                (x, y < b || marked)
-            };
-            let role = prep.folded_words(rx, y);
-            let role_noun = definite
-                && (rx..y).all(|i| !prep.toks[i].cap || i == a)
-                && lex.speaker_heads.contains(role.as_ref())
-                && !lex.organisation_heads.contains(role.as_ref());
-            let described = |sp: &Speaker| {
-                let mut sp = sp.clone();
-                sp.mention = mention.clone();
-                sp.co.clear();
-                sp
-            };
-            if role_noun
-                && let Some(known) = memory
-                    .speakers
-                    .iter()
-                    .rev()
-                    .find(|s| fold_case(&s.mention).contains(role.as_ref()))
-            {
-                return Some(described(known));
-            }
-            if lex.person_titles.contains_key(core.as_ref())
-                && let Some(e) = memory.entities.by_title(&core)
-            {
-                return Some(described(&e.speaker));
-            }
-            if role_noun && let Some(known) = memory.speakers.iter().rev().find(|s| s.person) {
-                return Some(described(known));
-            }
+            return Some(described(&e.speaker));
+        }
+        if role.role_noun
+            && let Some(known) = memory.speakers.iter().rev().find(|s| s.person)
+        {
+            return Some(described(known));
         }
         // Names in the phrase, speakers first (a medium only if nothing else).
         let mut speakers: Vec<Speaker> = Vec::new();
@@ -2367,6 +2296,75 @@ fn pure_quote(sentence: &str) -> Option<&str> {
     }
     let inner = body[..end].trim();
     (!inner.is_empty()).then_some(inner)
+}
+
+/// A speaker phrase read as a title or a role ("bị cáo", "vị lãnh đạo nói trên",
+/// "the expert"): its words without determiners, classifier or demonstrative.
+struct RolePhrase {
+    /// The words after the determiners, before a demonstrative ("lãnh đạo").
+    core: String,
+    /// The core is a role noun (a speaker head, not an organisation's) made
+    /// definite by "vị", "the" or a demonstrative.
+    role_noun: bool,
+    /// A demonstrative ends the phrase ("này", "nói trên").
+    demonstrative: bool,
+    /// The role noun itself, after a classifier.
+    role: String,
+}
+
+impl RolePhrase {
+    fn new(prep: &Prepared, lex: &Lexicon, a: usize, b: usize) -> RolePhrase {
+        let x = after_determiners(prep, lex, a, b);
+        let mut y = b;
+        while y > x && matches!(prep.toks[y - 1].folded, "này" | "ấy" | "đó" | "nói" | "trên") {
+            y -= 1;
+        }
+        let classifier = prep.toks.get(x).is_some_and(|t| t.folded == "vị") && x + 1 < y;
+        // Definite: a classifier for a respected person (vị), "the", or a demonstrative.
+        let marked = (a..x).any(|i| matches!(prep.toks[i].folded, "vị" | "the"));
+        let rx = if classifier { x + 1 } else { x };
+        let role = prep.folded_words(rx, y).into_owned();
+        let role_noun = (classifier || y < b || marked)
+            && (rx..y).all(|i| !prep.toks[i].cap || i == a)
+            && lex.speaker_heads.contains(role.as_str())
+            && !lex.organisation_heads.contains(role.as_str());
+        RolePhrase {
+            core: prep.folded_words(x, y).into_owned(),
+            role_noun,
+            demonstrative: y < b,
+            role,
+        }
+    }
+
+    /// The latest speaker whose words named this role ("lãnh đạo VFF" for "vị lãnh đạo").
+    fn latest_speaker<'m>(&self, memory: &'m Memory) -> Option<&'m Speaker> {
+        if !self.role_noun {
+            return None;
+        }
+        memory
+            .speakers
+            .iter()
+            .rev()
+            .find(|s| fold_case(&s.mention).contains(self.role.as_str()))
+    }
+}
+
+/// A new claim of the same source as statement `prev` (a quotation or a "Theo
+/// đó, …" sentence that goes on with it); returns its index.
+fn follow_on(out: &mut Extraction, prev: usize, text: String, si: usize, span: [usize; 2], quote: &str) -> usize {
+    let article = out.article.as_ref().map(|a| a.id.as_str()).unwrap_or_default();
+    let mut st = out.statements[prev].clone();
+    st.id = format!("{article}/s{}", out.statements.len() + 1);
+    st.text = text;
+    st.kind = Kind::Claim;
+    st.implicit = false;
+    st.sentence = Some(si);
+    st.span = Some(span);
+    st.quote = Some(quote.to_string());
+    let meta = out.meta[prev].clone();
+    out.statements.push(st);
+    out.meta.push(meta);
+    out.statements.len() - 1
 }
 
 fn register_actor(out: &mut Extraction, sp: &Speaker) {

@@ -98,11 +98,14 @@ struct Builder {
     /// Original index of the last character pushed, and the run's length.
     last_origin: Option<u32>,
     run: u32,
+    /// Spaces in a row the text ends with, counting those collapsed.
+    spaces: u32,
 }
 
 impl Builder {
     fn push(&mut self, c: char, origin: usize) {
         // Collapse runs of spaces; no space at a line start.
+        self.spaces = if c == ' ' { self.spaces + 1 } else { 0 };
         if c == ' ' && matches!(self.text.chars().next_back(), None | Some(' ') | Some('\n')) {
             return;
         }
@@ -164,6 +167,7 @@ pub fn normalize(original: &str) -> Text {
         anchors: Vec::new(),
         last_origin: None,
         run: 0,
+        spaces: 0,
     };
     let mut it = original.chars().peekable();
     let mut index = 0usize;
@@ -230,8 +234,23 @@ pub fn normalize(original: &str) -> Text {
 ///   to a capitalised word (capital then lower case) → a line break.
 /// - "…hai nước này.Theo đài RT…": a sentence stop glued to a capitalised
 ///   word after a lower-case word → a space.
+/// - "…phải vào cuộc  Tiếp tục phân tích…": two spaces or more between a word
+///   and a capitalised word (a subheading or caption whose line break a
+///   crawler lost) → a line break.
 fn glue_repair(b: &mut Builder, c: char, next: Option<char>, origin: usize) {
     if !c.is_uppercase() || !next.is_some_and(char::is_lowercase) {
+        return;
+    }
+    if b.spaces >= 2 && b.last() == Some(' ') {
+        let before = b.text[..b.text.len() - 1].chars().next_back();
+        // Not inside a quotation: a caption glued into a quoted passage
+        // stays there rather than cutting the quotation in two.
+        let line = &b.text[b.text.rfind('\n').map_or(0, |i| i + 1)..];
+        let quote_open = line.matches('"').count() % 2 == 1;
+        if before.is_some_and(char::is_alphanumeric) && !quote_open {
+            b.pop();
+            b.push('\n', origin);
+        }
         return;
     }
     match b.last() {
@@ -317,6 +336,22 @@ mod tests {
         // Not names like iPhone, McDonald, YouTube, macOS, nor TP.Hồ.
         for keep in ["iPhone", "McDonald", "YouTube", "macOS", "TP.Hồ Chí Minh", "U.S.Army"] {
             assert_eq!(normalize(keep).text, keep);
+        }
+    }
+
+    #[test]
+    fn a_subheading_glued_by_two_spaces_is_its_own_line() {
+        let t = normalize("Bộ phải vào cuộc  Tiếp tục phân tích, ông nói");
+        assert_eq!(t.text, "Bộ phải vào cuộc\nTiếp tục phân tích, ông nói");
+        assert_eq!(t.original_offset(t.text.find("Tiếp").unwrap()), 18);
+        // One space, a stop before, or a name in capitals after: unchanged.
+        for keep in [
+            "vào cuộc Tiếp tục",
+            "năm 2016.  Play",
+            "tại  TP HCM",
+            "\"Ông nói  Việc này\"",
+        ] {
+            assert_eq!(normalize(keep).text, keep.replace("  ", " "));
         }
     }
 }

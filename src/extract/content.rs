@@ -1,0 +1,264 @@
+//! Content bounds: where a statement's proposition starts and ends in its
+//! sentence (after the cue and complementiser, before a trailing clause of its
+//! own, a quotation before its speaker).
+
+use super::*;
+
+impl Extractor {
+    /// Where the content after a cue starts: after a recipient, a
+    /// complementizer (rằng, that) and a colon.
+    pub(super) fn content_start(&self, prep: &Prepared, lex: &Lexicon, hit: &CueHit) -> usize {
+        let n = prep.toks.len();
+        let mut j = hit.last;
+        // "that" after a few words of time or recipient (said Tuesday that,
+        // told reporters on Monday that).
+        if lex.language == Language::En {
+            for k in j..(j + 6).min(n) {
+                let t = &prep.toks[k];
+                if lex.complementizers.iter().any(|c| c == t.folded) {
+                    return k + 1;
+                }
+                let filler = !t.word && t.folded == ","
+                    || t.word
+                        && (t.cap
+                            || lex.np_words.contains(t.folded)
+                            || is_object_pronoun(t.folded)
+                            || lex.time_words.contains(t.folded));
+                if !filler {
+                    break;
+                }
+            }
+        }
+        if hit.cue.takes_recipient {
+            while j < n
+                && prep.toks[j].word
+                && (prep.toks[j].cap
+                    || lex.np_words.contains(prep.toks[j].folded)
+                    || is_object_pronoun(prep.toks[j].folded))
+            {
+                j += 1;
+            }
+        }
+        // Time words right after the cue (said Tuesday, told them this weekend).
+        while j < n && prep.toks[j].word && lex.time_words.contains(prep.toks[j].folded) && lex.language == Language::En
+        {
+            j += 1;
+        }
+        if let Some(k) = prep.phrase_starting_at(j, &|w| lex.complementizers.iter().any(|c| c == w)) {
+            j += k;
+        }
+        while j < n && (prep.is_punct(j, ":") || prep.is_punct(j, ",")) {
+            j += 1;
+        }
+        // "đưa thông báo sau cuộc họp: \"…\"": the quotation is the content.
+        if let Some(colon) = (j..n.min(j + 15)).find(|&k| prep.is_punct(k, ":"))
+            && prep.is_punct(colon + 1, "\"")
+        {
+            return colon + 1;
+        }
+        j
+    }
+}
+
+/// The inside of a sentence that is one quotation (and nothing else).
+pub(super) fn pure_quote(sentence: &str) -> Option<&str> {
+    let t = sentence.trim();
+    let body = t.strip_prefix('"')?;
+    let end = body.rfind('"')?;
+    let after = &body[end + 1..];
+    if body[..end].contains('"') || after.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let inner = body[..end].trim();
+    (!inner.is_empty()).then_some(inner)
+}
+
+/// A clause boundary (";", ", nhưng", ", but") between two tokens.
+pub(super) fn boundary_between(prep: &Prepared, lex: &Lexicon, a: usize, b: usize) -> bool {
+    (a..b).any(|i| {
+        prep.is_punct(i, ";")
+            || (prep.is_punct(i, ",")
+                && prep
+                    .phrase_starting_at(i + 1, &|w| lex.contrast_markers.iter().any(|c| c == w))
+                    .is_some())
+            // ", and he accused …": a coordinator, then the new subject at `b`.
+            || (prep.is_punct(i, ",")
+                && prep
+                    .phrase_starting_at(i + 1, &|w| lex.coordinators.contains(w))
+                    .is_some_and(|k| i + 1 + k == b))
+    })
+}
+
+/// The start of the clause that contains token `i`.
+pub(super) fn clause_start(prep: &Prepared, lex: &Lexicon, i: usize) -> usize {
+    let mut j = i;
+    // A fronted adverbial ("Ở một diễn biến có liên quan trước đó, …"): its comma.
+    let adverbial_end = prep
+        .phrase_starting_at(0, &|w| lex.adverbial_openers.iter().any(|c| c == w))
+        .and_then(|_| (1..prep.toks.len().min(16)).find(|&c| prep.is_punct(c, ",")));
+    while j > 0 {
+        if prep.is_punct(j - 1, ";") || prep.is_punct(j - 1, ":") {
+            break;
+        }
+        if prep.is_punct(j - 1, ",") {
+            // A comma after an opening phrase (Trong khi đó, Về phần mình) starts the clause.
+            let opener = prep.phrase_starting_at(0, &|w| lex.contrast_markers.iter().any(|c| c == w));
+            if opener.is_some_and(|k| k + 1 == j) || j - 1 <= 4 || adverbial_end == Some(j - 1) {
+                break;
+            }
+        }
+        j -= 1;
+    }
+    j
+}
+
+/// "CONTENT, SOURCE CUE [short tail]." → the content before the source,
+/// and a second part of the quotation after the cue (", \"B.\"").
+#[allow(clippy::type_complexity)]
+pub(super) fn content_before(
+    prep: &Prepared,
+    lex: &Lexicon,
+    np_start: usize,
+    cue_end: usize,
+) -> Option<((usize, usize), Option<(usize, usize)>)> {
+    if np_start == 0 {
+        return None;
+    }
+    let mut before = np_start - 1;
+    // "\"…\" - bà Thủy cho hay": a dash after the closing quotation mark.
+    if prep.is_punct(before, "-") && before > 0 && prep.is_punct(before - 1, "\"") {
+        before -= 1;
+    }
+    let quote_closed = prep.is_punct(before, "\"");
+    if !(prep.is_punct(before, ",") || quote_closed) {
+        return None;
+    }
+    // The tail after the cue: a few words, then the end, a second quotation,
+    // or another cue after a comma (", adding that …").
+    let extra = trailing_quote(prep, cue_end);
+    let next_cue = prep
+        .cues
+        .iter()
+        .find(|h| h.first > cue_end && h.first > 0 && prep.is_punct(h.first - 1, ","))
+        .map(|h| h.first - 1);
+    let tail_end = extra
+        .map(|(a, _)| a.saturating_sub(1))
+        .or(next_cue)
+        .unwrap_or(prep.toks.len());
+    let tail: Vec<&sentence::Tok> = prep.toks[cue_end..tail_end.max(cue_end)].iter().collect();
+    let tail_words = tail.iter().filter(|t| t.word).count();
+    let has_content = tail.iter().any(|t| {
+        (!t.word && matches!(t.folded, ":" | "\""))
+            || (t.word && lex.complementizers.iter().any(|c| c == t.folded) && lex.language == Language::En)
+    });
+    // A sentence that opens with the quotation closed right before its speaker
+    // ("\"…,\" Clinton said to cheers from …"): the quotation, whatever the tail.
+    let opens_quoted = quote_closed && prep.is_punct(0, "\"");
+    if tail_words > 8 && !opens_quoted || has_content {
+        return None;
+    }
+    let mut end = before;
+    if !quote_closed && end > 0 && prep.is_punct(end - 1, "\"") {
+        end -= 1;
+    }
+    // Without quotation marks, a few words before the comma are a fronted
+    // adverbial ("Mấy ngày qua, người dân … phản bác"), not what was said.
+    if !quote_closed
+        && !prep.is_punct(before.saturating_sub(1), "\"")
+        && ((0..end).filter(|&i| prep.toks[i].word).count() < 4
+            || prep
+                .phrase_starting_at(0, &|w| lex.adverbial_openers.iter().any(|o| o == w))
+                .is_some())
+    {
+        return None;
+    }
+    // "… is no mystery: \"I love depreciation,\" he said": only the quotation.
+    let start = if quote_closed {
+        (0..before)
+            .rev()
+            .find(|&i| prep.is_punct(i, "\""))
+            .map_or(0, |open| open + 1)
+    } else {
+        0
+    };
+    (end > start).then_some(((start, end), extra))
+}
+
+/// After token `from`: ", \"…\"" up to the end of the sentence → the quote's tokens.
+pub(super) fn trailing_quote(prep: &Prepared, from: usize) -> Option<(usize, usize)> {
+    let n = prep.toks.len();
+    let mut j = from;
+    while j < n && prep.toks[j].word && j - from < 12 {
+        j += 1;
+    }
+    if !(prep.is_punct(j, ",") && prep.is_punct(j + 1, "\"")) {
+        return None;
+    }
+    let start = j + 2;
+    let mut end = n;
+    while end > start && !prep.toks[end - 1].word {
+        end -= 1;
+    }
+    (end > start).then_some((start, end))
+}
+
+/// Strips punctuation, quotes and a leading complementizer from content.
+pub(super) fn trim_content(prep: &Prepared, lex: &Lexicon, c: &mut (usize, usize)) {
+    let (mut a, mut b) = *c;
+    b = b.min(prep.toks.len());
+    loop {
+        if a < b && !prep.toks[a].word && !matches!(prep.toks[a].folded, "(" | "[") {
+            a += 1;
+        } else if let Some(k) = (a < b)
+            .then(|| prep.phrase_starting_at(a, &|w| lex.complementizers.iter().any(|x| x == w)))
+            .flatten()
+            .filter(|&k| a + k < b && lex.language == Language::Vi)
+        {
+            a += k;
+        } else {
+            break;
+        }
+    }
+    // Back over punctuation and a dangling contrast marker or coordinator (", nhưng", ", and").
+    loop {
+        if b > a && !prep.toks[b - 1].word && !matches!(prep.toks[b - 1].folded, ")" | "]" | "%") {
+            b -= 1;
+        } else if let Some(k) = prep
+            .phrase_ending_at(b, &|w| {
+                lex.contrast_markers.iter().any(|m| m == w) || lex.coordinators.contains(w)
+            })
+            .filter(|&k| b - k > a && !prep.toks[b - k - 1].word)
+        {
+            b -= k;
+        } else {
+            break;
+        }
+    }
+    *c = (a, b);
+}
+
+/// A contrast marker at the start of the sentence.
+pub(super) fn opening_contrast(prep: &Prepared, lex: &Lexicon) -> Option<String> {
+    let k = prep.phrase_starting_at(0, &|w| lex.contrast_markers.iter().any(|c| c == w))?;
+    Some(prep.span(0, k).to_string())
+}
+
+pub(super) fn starts_with_phrase(folded: &str, phrases: &[String]) -> bool {
+    let words: Vec<&str> = folded.split_whitespace().take(4).collect();
+    let head = words.join(" ");
+    phrases.iter().any(|p| head == *p || head.starts_with(&format!("{p} ")))
+}
+
+pub(super) fn sentence_initial_function_word(prep: &Prepared, lex: &Lexicon, i: usize) -> bool {
+    let initial = i == 0 || (i == 1 && prep.is_punct(0, "\""));
+    initial
+        && (lex.stop_words.contains(prep.toks[i].folded)
+            || lex
+                .contrast_markers
+                .iter()
+                .any(|c| c.split_whitespace().next() == Some(prep.toks[i].folded))
+            || lex
+                .subordinators
+                .iter()
+                .any(|c| c.split_whitespace().next() == Some(prep.toks[i].folded)))
+}

@@ -1,0 +1,448 @@
+//! References: the article's memory of who spoke and who was named, and how a
+//! noun phrase, a surname, a role noun or a pronoun resolves to a speaker.
+
+use super::*;
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Speaker {
+    pub(super) id: String,
+    pub(super) name: String,
+    pub(super) mention: String,
+    pub(super) kind: Option<String>,
+    pub(super) aliases: Vec<String>,
+    pub(super) person: bool,
+    pub(super) media: bool,
+    pub(super) co: Vec<Speaker>,
+}
+
+impl Speaker {
+    /// A person or an organisation the text names and the gazetteer does not know.
+    pub(super) fn found(name: &str, mention: &str, person: bool) -> Speaker {
+        Speaker {
+            id: slug(name),
+            name: name.to_string(),
+            mention: mention.to_string(),
+            kind: Some(if person { "person" } else { "organisation" }.to_string()),
+            aliases: Vec::new(),
+            person,
+            media: false,
+            co: Vec::new(),
+        }
+    }
+}
+
+/// What the article knows so far, for pronouns.
+#[derive(Default)]
+pub(super) struct Memory {
+    /// Recent speakers (latest last).
+    pub(super) speakers: Vec<Speaker>,
+    /// By the last word of their name: the latest person in `speakers` with
+    /// a name of several words (a surname alone is looked up here, not by a
+    /// scan of every speaker so far).
+    pub(super) surnames: std::collections::HashMap<String, usize>,
+    /// Recently named actors (latest last): (speaker, is country).
+    /// The country named last (its speaker, as extraction would make it).
+    pub(super) last_country: Option<Speaker>,
+    /// Every person and organisation named so far, for references.
+    pub(super) entities: Entities,
+    /// The sentence being read.
+    pub(super) si: usize,
+    /// Its personal and organisation names (token ranges), found once.
+    pub(super) persons: Vec<((usize, usize), Option<Gender>)>,
+    pub(super) orgs: Vec<((usize, usize), String)>,
+}
+
+impl Extractor {
+    /// Notes the people and organisations a sentence names in the article's
+    /// entity table (a later surname, pronoun or role noun refers to them).
+    pub(super) fn discover(&self, prep: &Prepared, lex: &Lexicon, memory: &mut Memory) {
+        let si = memory.si;
+        let quotes: Vec<usize> = prep.text.match_indices('"').map(|(i, _)| i).collect();
+        let quoted = |pos: usize| quotes.partition_point(|&q| q < pos) % 2 == 1;
+        for m in &prep.mentions {
+            let e = self.gazetteer.entry(m.entry);
+            let sp = self.speaker_of_entry(m.entry, &prep.text[m.start..m.end]);
+            if e.is_person() {
+                memory
+                    .entities
+                    .note(&sp, EntityKind::Person, None, (si, m.start), None, quoted(m.start));
+            } else if !matches!(e.kind.as_deref(), Some("country") | Some("media")) && !m.demonym {
+                let head = org_head(lex, &fold_case(&e.name));
+                memory
+                    .entities
+                    .note(&sp, EntityKind::Organisation, None, (si, m.start), head, false);
+            }
+        }
+        memory.orgs = entities::organisation_names(prep, lex);
+        memory.persons = entities::person_names(prep, lex);
+        for ((a, b), head) in memory.orgs.clone() {
+            let name = prep.span(a, b).to_string();
+            let sp = match memory.entities.by_name(&fold_case(&name)) {
+                Some(e) => e.speaker.clone(),
+                None => Speaker::found(&name, &name, false),
+            };
+            let start = prep.toks[a].start;
+            memory
+                .entities
+                .note(&sp, EntityKind::Organisation, None, (si, start), Some(head), false);
+        }
+        // A known person named again by one word ("Quirin", "bà Liên"): a fresh mention.
+        for (i, t) in prep.toks.iter().enumerate() {
+            if t.word
+                && t.cap
+                && prep.mention_at[i].is_none()
+                && !(i == 0 && lex.stop_words.contains(t.folded))
+                // Vietnamese: a capitalised first syllable may open a common word
+                // ("Liên hệ với …"); a name alone opens a clause with a verb after it.
+                && !(i == 0
+                    && lex.language == Language::Vi
+                    && prep.toks.get(1).is_some_and(|n| n.word)
+                    && !prep.cues.iter().any(|h| h.first == 1)
+                    && !lex.auxiliaries.iter().any(|x| x == prep.toks[1].folded))
+                && !prep.toks.get(i + 1).is_some_and(|n| n.word && n.cap)
+                && !(i > 0 && prep.toks[i - 1].word && prep.toks[i - 1].cap)
+                && let Some(e) = memory.entities.by_name(t.folded)
+                && e.kind == EntityKind::Person
+            {
+                let sp = e.speaker.clone();
+                memory
+                    .entities
+                    .note(&sp, EntityKind::Person, None, (si, t.start), None, quoted(t.start));
+            }
+        }
+        for ((a, b), gender) in memory.persons.clone() {
+            let name = prep.span(a, b).to_string();
+            let title = entities::title_before(prep, lex, a).map_or(0, |t| t.0);
+            let title_words = prep.folded_words(a - title, a).into_owned();
+            let mention = prep.span(a - title, b).to_string();
+            let folded = fold_case(&name);
+            let known = memory
+                .entities
+                .by_name(&folded)
+                .filter(|e| e.kind == EntityKind::Person)
+                .map(|e| e.speaker.clone());
+            let sp = known.unwrap_or_else(|| Speaker::found(&name, &mention, true));
+            let start = prep.toks[a].start;
+            let i = memory
+                .entities
+                .note(&sp, EntityKind::Person, gender, (si, start), None, quoted(start));
+            if title > 0 {
+                memory.entities.set_title(i, &title_words);
+            }
+        }
+    }
+
+    pub(super) fn speaker_of_entry(&self, entry: usize, mention: &str) -> Speaker {
+        let person = self.gazetteer.entry(entry).is_person();
+        let e = self.gazetteer.entry(self.gazetteer.speaker(entry));
+        Speaker {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            mention: mention.to_string(),
+            kind: e.kind.clone(),
+            aliases: e.aliases.clone(),
+            person,
+            media: e.is_media(),
+            co: Vec::new(),
+        }
+    }
+
+    /// Actor ids named in a token range (speakers of the names).
+    pub(super) fn mentioned_ids(&self, prep: &Prepared, a: usize, b: usize) -> Vec<String> {
+        let (lo, hi) = (
+            prep.toks.get(a).map_or(usize::MAX, |t| t.start),
+            prep.toks.get(b.saturating_sub(1)).map_or(0, |t| t.end),
+        );
+        let mut ids = Vec::new();
+        for m in &prep.mentions {
+            if m.start >= lo && m.end <= hi {
+                let id = self.gazetteer.entry(self.gazetteer.speaker(m.entry)).id.clone();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        ids
+    }
+
+    // -----------------------------------------------------------------------
+    // Roles of the cues of one sentence
+
+    /// Who a source phrase names.
+    pub(super) fn resolve_np(
+        &self,
+        prep: &Prepared,
+        lex: &Lexicon,
+        memory: &Memory,
+        a: usize,
+        b: usize,
+    ) -> Option<Speaker> {
+        // "(Ảnh VNE) Tuấn nói": a parenthesis closed before the head (a photo
+        // credit, an aside) is no part of the speaker's name.
+        let a = match (a..b).rev().find(|&i| prep.is_punct(i, ")")) {
+            Some(p) if p + 1 < b && (a..p).any(|i| prep.is_punct(i, "(")) && prep.toks[p + 1].word => p + 1,
+            _ => a,
+        };
+        let mention = prep.span(a, b).trim().to_string();
+        if mention.is_empty() {
+            return None;
+        }
+        let folded = prep.folded_words(a, b);
+        // "vị lãnh đạo nói trên", "vị chuyên gia này": a role noun with a
+        // demonstrative names the latest speaker so described, before any pronoun rule.
+        let role = RolePhrase::new(prep, lex, a, b);
+        let described = |sp: &Speaker| {
+            let mut sp = sp.clone();
+            sp.mention = mention.clone();
+            sp.co.clear();
+            sp
+        };
+        if role.demonstrative
+            && let Some(known) = role.latest_speaker(memory)
+        {
+            return Some(described(known));
+        }
+        if let Some(refers) = lex.pronouns.get(folded.as_ref()) {
+            let at = (memory.si, prep.toks[a].start);
+            let from_table = match refers.as_str() {
+                "person" => memory
+                    .entities
+                    .person(lex.pronoun_gender.get(folded.as_ref()).copied(), at),
+                "organisation" => memory.entities.organisation(org_head(lex, &folded).as_deref()),
+                _ => None,
+            };
+            if let Some(mut sp) = from_table {
+                sp.mention = mention;
+                return Some(sp);
+            }
+            // Unresolved (nothing named before): the pronoun itself.
+            let gender = lex.pronoun_gender.get(folded.as_ref()).copied();
+            return resolve_pronoun(memory, refers, &mention, gender).or_else(|| {
+                Some(Speaker {
+                    id: slug(&mention),
+                    name: mention.clone(),
+                    mention: mention.clone(),
+                    kind: (refers == "person").then(|| "person".to_string()),
+                    aliases: Vec::new(),
+                    person: refers == "person",
+                    media: false,
+                    co: Vec::new(),
+                })
+            });
+        }
+        // A title alone ("bị cáo", "the governor", "doanh nhân này"): the person
+        // last introduced with it. A role described as known ("vị chuyên gia", "the
+        // expert"): the latest speaker so described, else the person last introduced
+        // with that title, else the latest person who spoke.
+        if let Some(known) = role.latest_speaker(memory) {
+            return Some(described(known));
+        }
+        if lex.person_titles.contains_key(role.core.as_str())
+            && let Some(e) = memory.entities.by_title(&role.core)
+        {
+            return Some(described(&e.speaker));
+        }
+        if role.role_noun
+            && let Some(known) = memory.speakers.iter().rev().find(|s| s.person)
+        {
+            return Some(described(known));
+        }
+        // Names in the phrase, speakers first (a medium only if nothing else).
+        let mut speakers: Vec<Speaker> = Vec::new();
+        let lo = prep.toks[a].start;
+        let hi = prep.toks[b - 1].end;
+        for m in prep.mentions.iter().filter(|m| m.start >= lo && m.end <= hi) {
+            let sp = self.speaker_of_entry(m.entry, &prep.text[m.start..m.end]);
+            if !speakers.iter().any(|s| s.id == sp.id) {
+                speakers.push(sp);
+            }
+        }
+        let list = is_list(prep, a, b);
+        let primary = speakers.iter().position(|s| !s.media).unwrap_or(0);
+        if let Some(first) = speakers.get(primary).cloned() {
+            let mut sp = first;
+            sp.mention = mention;
+            // "Người phát ngôn … Uông Văn Bân", "ông Peskov": a person speaks
+            // (for the actor named); pronouns like "ông này" may refer to them.
+            let unnamed_caps = (a..b)
+                .filter(|&i| {
+                    prep.toks[i].cap && prep.mention_at[i].is_none() && !lex.np_words.contains(prep.toks[i].folded)
+                })
+                .count();
+            sp.person |= (a..b).any(|i| is_person_title(prep.toks[i].folded)) || unnamed_caps >= 2;
+            if list {
+                sp.co = speakers
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != primary)
+                    .map(|(_, s)| s)
+                    .collect();
+            }
+            return Some(sp);
+        }
+        // An organisation named in the phrase ("Công ty TNHH Minh Phát", "Sở Giao thông
+        // vận tải Quảng Ngãi"): the one the entity table holds.
+        if let Some(&((x, y), _)) = memory.orgs.iter().find(|((x, y), _)| *x >= a && *y <= b)
+            && let Some(e) = memory.entities.by_name(&fold_case(prep.span(x, y)))
+        {
+            let mut sp = e.speaker.clone();
+            sp.mention = mention;
+            return Some(sp);
+        }
+        // A person named inside the phrase ("Chủ tịch UBND phường Yên Hòa Nguyễn Thị
+        // Bích Vân", "VFF Đoàn Minh Triết"): that person speaks.
+        if let Some(&((x, y), _)) = memory.persons.iter().rfind(|((x, y), _)| *x >= a && *y <= b && *x > a) {
+            let folded_name = fold_case(prep.span(x, y));
+            let mut sp = match memory.entities.by_name(&folded_name) {
+                Some(e) => e.speaker.clone(),
+                None => Speaker::found(prep.span(x, y), "", true),
+            };
+            sp.mention = mention;
+            return Some(sp);
+        }
+        // An unknown name: its capitalised words; a generic one: the phrase.
+        // Capitalised words, less a sentence-initial generic phrase ("Chủ tịch phường").
+        let mut generic_until = a;
+        if a == 0 || (a == 1 && !prep.toks[0].word) {
+            while let Some(k) = prep.phrase_starting_at(generic_until, &|w| {
+                lex.np_words.contains(w)
+                    || lex.speaker_heads.contains(w)
+                    || lex.person_titles.contains_key(w)
+                    || lex.determiners.contains(w)
+            }) {
+                generic_until += k;
+            }
+        }
+        let caps: Vec<usize> = (a..b)
+            .filter(|&i| i >= generic_until && prep.toks[i].cap && !lex.np_words.contains(prep.toks[i].folded))
+            .collect();
+        let name = match (caps.first(), caps.last()) {
+            (Some(&f), Some(&l)) => prep.span(f, l + 1).to_string(),
+            _ => mention.clone(),
+        };
+        let person = (a..b)
+            .any(|i| is_person_title(prep.toks[i].folded) || lex.person_titles.contains_key(prep.toks[i].folded))
+            || caps.len() >= 2;
+        // A name introduced before: the full name again, or its last word alone
+        // ("Liên" after "Lê Thị Liên", "Price" after "Ellen Price").
+        if !caps.is_empty() {
+            let folded_name = fold_case(&name);
+            if let Some(e) = memory.entities.by_name(&folded_name)
+                && (e.kind == EntityKind::Person || caps.len() >= 2 || !person)
+            {
+                let mut sp = e.speaker.clone();
+                sp.mention = mention;
+                return Some(sp);
+            }
+        }
+        // A surname alone after the full name ("Lopez" after "Maria Lopez").
+        if caps.len() == 1
+            && let Some(known) = memory.surnames.get(&name).map(|&i| &memory.speakers[i])
+        {
+            let mut sp = known.clone();
+            sp.mention = mention;
+            sp.co.clear();
+            return Some(sp);
+        }
+        Some(Speaker {
+            id: slug(&name),
+            name,
+            mention,
+            kind: person.then(|| "person".to_string()),
+            aliases: Vec::new(),
+            person,
+            media: (a..b).any(|i| is_media_word(prep.toks[i].folded)),
+            co: Vec::new(),
+        })
+    }
+
+    // -----------------------------------------------------------------------
+    // Writing statements out
+}
+
+/// A speaker phrase read as a title or a role ("bị cáo", "vị lãnh đạo nói trên",
+/// "the expert"): its words without determiners, classifier or demonstrative.
+pub(super) struct RolePhrase {
+    /// The words after the determiners, before a demonstrative ("lãnh đạo").
+    core: String,
+    /// The core is a role noun (a speaker head, not an organisation's) made
+    /// definite by "vị", "the" or a demonstrative.
+    role_noun: bool,
+    /// A demonstrative ends the phrase ("này", "nói trên").
+    demonstrative: bool,
+    /// The role noun itself, after a classifier.
+    role: String,
+}
+
+impl RolePhrase {
+    pub(super) fn new(prep: &Prepared, lex: &Lexicon, a: usize, b: usize) -> RolePhrase {
+        let x = after_determiners(prep, lex, a, b);
+        let mut y = b;
+        while y > x && matches!(prep.toks[y - 1].folded, "này" | "ấy" | "đó" | "nói" | "trên") {
+            y -= 1;
+        }
+        let classifier = prep.toks.get(x).is_some_and(|t| t.folded == "vị") && x + 1 < y;
+        // Definite: a classifier for a respected person (vị), "the", or a demonstrative.
+        let marked = (a..x).any(|i| matches!(prep.toks[i].folded, "vị" | "the"));
+        let rx = if classifier { x + 1 } else { x };
+        let role = prep.folded_words(rx, y).into_owned();
+        let role_noun = (classifier || y < b || marked)
+            && (rx..y).all(|i| !prep.toks[i].cap || i == a)
+            && lex.speaker_heads.contains(role.as_str())
+            && !lex.organisation_heads.contains(role.as_str());
+        RolePhrase {
+            core: prep.folded_words(x, y).into_owned(),
+            role_noun,
+            demonstrative: y < b,
+            role,
+        }
+    }
+
+    /// The latest speaker whose words named this role ("lãnh đạo VFF" for "vị lãnh đạo").
+    pub(super) fn latest_speaker<'m>(&self, memory: &'m Memory) -> Option<&'m Speaker> {
+        if !self.role_noun {
+            return None;
+        }
+        memory
+            .speakers
+            .iter()
+            .rev()
+            .find(|s| fold_case(&s.mention).contains(self.role.as_str()))
+    }
+}
+
+pub(super) fn register_actor(out: &mut Extraction, sp: &Speaker) {
+    out.actors.entry(sp.id.clone()).or_insert_with(|| Actor {
+        id: sp.id.clone(),
+        name: sp.name.clone(),
+        aliases: sp.aliases.clone(),
+        kind: sp.kind.clone(),
+    });
+}
+
+pub(super) fn resolve_pronoun(memory: &Memory, refers: &str, mention: &str, gender: Option<Gender>) -> Option<Speaker> {
+    let found = match refers {
+        "person" => memory
+            .speakers
+            .iter()
+            .rev()
+            .find(|s| s.person && memory.entities.gender_agrees(&s.id, gender))
+            .cloned(),
+        "country" => memory.last_country.clone().or_else(|| {
+            memory
+                .speakers
+                .iter()
+                .rev()
+                .find(|s| s.kind.as_deref() == Some("country"))
+                .cloned()
+        }),
+        "group" => memory.speakers.iter().rev().find(|s| !s.person).cloned(),
+        _ => memory.speakers.last().cloned(),
+    };
+    found.map(|mut s| {
+        s.mention = mention.to_string();
+        s.co.clear();
+        s
+    })
+}

@@ -172,6 +172,16 @@ pub struct LexiconFile {
     /// ("phủ nhận … cũng như khẳng định", "said … but denied").
     #[serde(default)]
     pub coordinators: Vec<String>,
+    /// Words that join two parts of one name phrase ("Pháp và Đức", "Bộ Quốc
+    /// phòng của Armenia", "the Ministry of Defence").
+    #[serde(default)]
+    pub name_connectors: Vec<String>,
+    /// Head words of media names: a speaker so named is a medium ("báo", "hãng", "newspaper").
+    #[serde(default)]
+    pub media_heads: Vec<String>,
+    /// Words after a cue that name who was spoken to, not the content ("told **reporters**", "him").
+    #[serde(default)]
+    pub addressees: Vec<String>,
     /// Words by which a relayer names the source it quotes ("a report citing X", "dẫn lời X").
     #[serde(default)]
     pub citing_markers: Vec<String>,
@@ -231,6 +241,9 @@ pub struct Lexicon {
     pub then_markers: HashSet<String>,
     pub coordinators: HashSet<String>,
     pub citing_markers: HashSet<String>,
+    pub name_connectors: HashSet<String>,
+    pub media_heads: HashSet<String>,
+    pub addressees: HashSet<String>,
     pub adverbial_openers: Vec<String>,
     pub continuation_markers: HashSet<String>,
     pub accusation_nouns: HashSet<String>,
@@ -308,6 +321,9 @@ impl Lexicon {
             then_markers: fold_all(f.then_markers).into_iter().collect(),
             coordinators: fold_all(f.coordinators).into_iter().collect(),
             citing_markers: fold_all(f.citing_markers).into_iter().collect(),
+            name_connectors: fold_all(f.name_connectors).into_iter().collect(),
+            media_heads: fold_all(f.media_heads).into_iter().collect(),
+            addressees: fold_all(f.addressees).into_iter().collect(),
             adverbial_openers: fold_all(f.adverbial_openers),
             continuation_markers: fold_all(f.continuation_markers).into_iter().collect(),
             accusation_nouns: fold_all(f.accusation_nouns).into_iter().collect(),
@@ -373,6 +389,9 @@ impl Lexicon {
         self.then_markers.extend(other.then_markers);
         self.coordinators.extend(other.coordinators);
         self.citing_markers.extend(other.citing_markers);
+        self.name_connectors.extend(other.name_connectors);
+        self.media_heads.extend(other.media_heads);
+        self.addressees.extend(other.addressees);
         self.adverbial_openers.extend(other.adverbial_openers);
         self.continuation_markers.extend(other.continuation_markers);
         self.accusation_nouns.extend(other.accusation_nouns);

@@ -22,7 +22,7 @@ impl Extractor {
                     || t.word
                         && (t.cap
                             || lex.np_words.contains(t.folded)
-                            || is_object_pronoun(t.folded)
+                            || lex.addressees.contains(t.folded)
                             || lex.time_words.contains(t.folded));
                 if !filler {
                     break;
@@ -34,7 +34,7 @@ impl Extractor {
                 && prep.toks[j].word
                 && (prep.toks[j].cap
                     || lex.np_words.contains(prep.toks[j].folded)
-                    || is_object_pronoun(prep.toks[j].folded))
+                    || lex.addressees.contains(prep.toks[j].folded))
             {
                 j += 1;
             }

@@ -51,7 +51,7 @@ impl Extractor {
             let list_comma = !prep.is_punct(i, ",")
                 || (i + 1..end).any(|k| matches!(prep.toks[k].folded, "và" | "and" | "cùng" | "&"));
             if (!prep.toks[i].word && matches!(prep.toks[i].folded, "," | "-" | "(" | ")")
-                || is_connector_word(prep.toks[i].folded))
+                || lex.name_connectors.contains(prep.toks[i].folded))
                 && list_comma
                 && i > 0
                 && i + 1 < end
@@ -493,61 +493,8 @@ pub(super) fn is_list(prep: &Prepared, a: usize, b: usize) -> bool {
     names >= 2 && (a..b).any(|i| matches!(prep.toks[i].folded, "và" | "and" | "cùng"))
 }
 
-/// Words that join two parts of a name phrase (Pháp và Đức, Bộ Quốc phòng của Armenia).
-pub(super) fn is_connector_word(w: &str) -> bool {
-    ["và", "của", "cùng", "and", "of", "for", "'s", "from", "at"].contains(&w)
-}
-
-pub(super) fn is_object_pronoun(w: &str) -> bool {
-    ["him", "her", "them", "me", "us", "you", "reporters", "journalists"].contains(&w)
-}
-
-pub(super) fn is_person_title(w: &str) -> bool {
-    [
-        "ông",
-        "bà",
-        "mr",
-        "mr.",
-        "mrs",
-        "ms",
-        "dr",
-        "tổng thống",
-        "thủ tướng",
-        "ngoại trưởng",
-        "bộ trưởng",
-        "president",
-        "senator",
-        "spokesman",
-        "spokeswoman",
-        "phát ngôn viên",
-        "người phát ngôn",
-        "đại sứ",
-    ]
-    .contains(&w)
-}
-
-pub(super) fn is_media_word(w: &str) -> bool {
-    [
-        "báo",
-        "tờ",
-        "hãng",
-        "đài",
-        "kênh",
-        "truyền thông",
-        "newspaper",
-        "media",
-        "agency",
-    ]
-    .contains(&w)
-}
-
-/// Common nouns that can head a source phrase on their own (sources, officials).
+/// Common nouns that can head a source phrase on their own (sources, officials):
+/// words of noun phrases that are not determiners or function words.
 pub(super) fn is_speaker_noun(lex: &Lexicon, w: &str) -> bool {
-    lex.np_words.contains(w)
-        && ![
-            "the", "a", "an", "of", "and", "for", "của", "và", "các", "những", "một", "cùng", "-", ",", "his", "her",
-            "their", "its", "this", "that", "these", "those", "some", "many", "most", "several", "two", "three",
-            "both", "other", "another", "one", "new", "tại", "ở", "thuộc",
-        ]
-        .contains(&w)
+    lex.np_words.contains(w) && !lex.determiners.contains(w) && !lex.stop_words.contains(w)
 }

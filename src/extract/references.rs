@@ -270,7 +270,7 @@ impl Extractor {
                     prep.toks[i].cap && prep.mention_at[i].is_none() && !lex.np_words.contains(prep.toks[i].folded)
                 })
                 .count();
-            sp.person |= (a..b).any(|i| is_person_title(prep.toks[i].folded)) || unnamed_caps >= 2;
+            sp.person |= (a..b).any(|i| lex.person_titles.contains_key(prep.toks[i].folded)) || unnamed_caps >= 2;
             if list {
                 sp.co = speakers
                     .into_iter()
@@ -321,9 +321,7 @@ impl Extractor {
             (Some(&f), Some(&l)) => prep.span(f, l + 1).to_string(),
             _ => mention.clone(),
         };
-        let person = (a..b)
-            .any(|i| is_person_title(prep.toks[i].folded) || lex.person_titles.contains_key(prep.toks[i].folded))
-            || caps.len() >= 2;
+        let person = (a..b).any(|i| lex.person_titles.contains_key(prep.toks[i].folded)) || caps.len() >= 2;
         // A name introduced before: the full name again, or its last word alone
         // ("Liên" after "Lê Thị Liên", "Price" after "Ellen Price").
         if !caps.is_empty() {
@@ -352,7 +350,7 @@ impl Extractor {
             kind: person.then(|| "person".to_string()),
             aliases: Vec::new(),
             person,
-            media: (a..b).any(|i| is_media_word(prep.toks[i].folded)),
+            media: (a..b).any(|i| lex.media_heads.contains(prep.toks[i].folded)),
             co: Vec::new(),
         })
     }

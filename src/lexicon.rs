@@ -78,6 +78,24 @@ pub struct Title {
     pub gender: Option<Gender>,
 }
 
+/// A phrase in a statement's content that gives a neutral cue's statement its
+/// kind: "Mỹ **nên** dừng …" (appeal), "… là **không thể chấp nhận**"
+/// (condemnation), "**không liên quan**" (denial).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindMarker {
+    pub phrase: String,
+    pub kind: Kind,
+    /// Only within the content's first `within` words (a modal after its
+    /// subject); anywhere when absent.
+    #[serde(default)]
+    pub within: Option<usize>,
+    /// Not as the content's first word: a subject comes before it ("nên"
+    /// opening a clause is "so").
+    #[serde(default)]
+    pub after_subject: bool,
+}
+
 /// Grammatical gender of a person reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 pub enum Gender {
@@ -202,6 +220,9 @@ pub struct LexiconFile {
     /// Cue forms that are also plural nouns ("zone claims", "news reports").
     #[serde(default)]
     pub noun_like_cues: Vec<String>,
+    /// Content phrases that give a neutral cue's statement a kind.
+    #[serde(default)]
+    pub kind_markers: Vec<KindMarker>,
 }
 
 /// A loaded lexicon of one language, with its phrase lists folded to lower case.
@@ -249,6 +270,8 @@ pub struct Lexicon {
     pub accusation_nouns: HashSet<String>,
     pub about_markers: HashSet<String>,
     pub noun_like_cues: HashSet<String>,
+    /// Folded, split into words.
+    pub kind_markers: Vec<(Vec<String>, KindMarker)>,
 }
 
 /// The bundled lexicon files, by language.
@@ -329,6 +352,12 @@ impl Lexicon {
             accusation_nouns: fold_all(f.accusation_nouns).into_iter().collect(),
             about_markers: fold_all(f.about_markers).into_iter().collect(),
             noun_like_cues: fold_all(f.noun_like_cues).into_iter().collect(),
+            kind_markers: f
+                .kind_markers
+                .into_iter()
+                .map(|m| (fold(&m.phrase).split_whitespace().map(str::to_string).collect(), m))
+                .filter(|(words, _): &(Vec<String>, KindMarker)| !words.is_empty())
+                .collect(),
             np_words: fold_all(f.np_words).into_iter().collect(),
             stop_words: fold_all(f.stop_words).into_iter().collect(),
             abbreviations: fold_all(f.abbreviations).into_iter().collect(),
@@ -397,6 +426,7 @@ impl Lexicon {
         self.accusation_nouns.extend(other.accusation_nouns);
         self.about_markers.extend(other.about_markers);
         self.noun_like_cues.extend(other.noun_like_cues);
+        self.kind_markers.extend(other.kind_markers);
     }
 
     /// The cue entry of a folded cue phrase.

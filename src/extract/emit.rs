@@ -57,6 +57,10 @@ impl Extractor {
         let falsity = find_phrase(&fold_case(&content), self.tables(lang));
         if falsity.is_some() {
             kind = Kind::Denial;
+        } else if kind == Kind::Claim
+            && let Some(k) = content_kind(prep, lex, f.content)
+        {
+            kind = k;
         }
         let next_id = |out: &Extraction| format!("{article}/s{}", out.statements.len() + 1);
 
@@ -454,6 +458,28 @@ impl Extractor {
 
 /// A new claim of the same source as statement `prev` (a quotation or a "Theo
 /// đó, …" sentence that goes on with it); returns its index.
+/// The kind a neutral cue's content gives its statement: a stronger cue that
+/// opens the content ("tuyên bố \"cáo buộc …\""), else the first of the
+/// lexicon's `kind_markers` found where it may stand.
+pub(super) fn content_kind(prep: &Prepared, lex: &Lexicon, (ca, cb): (usize, usize)) -> Option<Kind> {
+    let cb = cb.min(prep.toks.len());
+    // The content's first word, after an opening quotation mark.
+    let first = (ca..cb).find(|&i| !prep.is_punct(i, "\""))?;
+    if let Some(h) = prep.cues.iter().find(|h| h.first == first)
+        && h.cue.kind != Kind::Claim
+        && !h.cue.relay
+    {
+        return Some(h.cue.kind);
+    }
+    (first..cb).find_map(|i| {
+        lex.kind_markers.iter().find_map(|(words, m)| {
+            let fits = m.within.is_none_or(|w| i < first + w) && !(m.after_subject && i == first);
+            let end = i + words.len();
+            (fits && end <= cb && words.iter().zip(&prep.toks[i..end]).all(|(w, t)| w == t.folded)).then_some(m.kind)
+        })
+    })
+}
+
 pub(super) fn follow_on(
     out: &mut Extraction,
     prev: usize,

@@ -291,8 +291,9 @@ impl Extractor {
             if !emitted_any
                 && let Some((prev, _, psi)) = last_attributed
                 && psi + 1 == si
-                // What a claim reported, not what a condemnation or appeal was about.
-                && out.statements[prev].kind == Kind::Claim
+                // What a claim reported or an appeal asked for, not what a
+                // condemnation was about.
+                && matches!(out.statements[prev].kind, Kind::Claim | Kind::Appeal)
                 && let Some(k) = prep.phrase_starting_at(0, &|w| lex.continuation_markers.contains(w))
                 && prep.is_punct(k, ",")
                 && k + 1 < prep.toks.len()

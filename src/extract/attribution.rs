@@ -394,6 +394,22 @@ impl Extractor {
             f.via = prev.via.clone();
             return Some(f);
         }
+        // A cue coordinated with the sentence's own verb, no statement before it:
+        // "Mr. Schultz generally supported Democrats …, and said he did not …".
+        // The subject is the phrase that opens the sentence.
+        if found.is_empty()
+            && let Some(k) = prep.phrase_ending_at(after_aux, &|w| lex.coordinators.contains(w))
+            && after_aux - k > 2
+            && (hit.last..prep.toks.len()).filter(|&i| prep.toks[i].word).count() >= 2
+            && let Some((a, b)) = self.np_after(prep, lex, clause_start(prep, lex, 0))
+            && b < after_aux - k
+            && (has_mention(prep, a, b) || memory.persons.iter().any(|&((x, y), _)| a <= x && y <= b))
+            // Not a passive ("She was … tested and questioned for hours").
+            && !(b..(b + 2).min(after_aux - k)).any(|i| lex.passive_markers.iter().any(|m| m == prep.toks[i].folded))
+            && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
+        {
+            return Some(base(speaker, after_aux - k, self.content_start(prep, lex, hit)));
+        }
         let np = self.np_before(prep, lex, after_aux);
         if let Some((a, b)) = np {
             let speaker = self.resolve_np(prep, lex, memory, a, b)?;

@@ -73,19 +73,22 @@ pub(super) fn pure_quote(sentence: &str) -> Option<&str> {
     (!inner.is_empty()).then_some(inner)
 }
 
-/// A clause boundary (";", ", nhưng", ", but") between two tokens.
+/// A clause boundary (";", ", nhưng", ", but") between two tokens, or a
+/// coordinator right before the new subject at `b` (", and he accused …",
+/// "— and he noted …", "… and Democrats accused …").
 pub(super) fn boundary_between(prep: &Prepared, lex: &Lexicon, a: usize, b: usize) -> bool {
+    let coordinator_before_b = |i: usize| {
+        prep.phrase_starting_at(i, &|w| lex.coordinators.contains(w))
+            .is_some_and(|k| i + k == b)
+    };
     (a..b).any(|i| {
         prep.is_punct(i, ";")
             || (prep.is_punct(i, ",")
                 && prep
                     .phrase_starting_at(i + 1, &|w| lex.contrast_markers.iter().any(|c| c == w))
                     .is_some())
-            // ", and he accused …": a coordinator, then the new subject at `b`.
-            || (prep.is_punct(i, ",")
-                && prep
-                    .phrase_starting_at(i + 1, &|w| lex.coordinators.contains(w))
-                    .is_some_and(|k| i + 1 + k == b))
+            || ((prep.is_punct(i, ",") || prep.is_punct(i, "-")) && coordinator_before_b(i + 1))
+            || (i > a + 1 && prep.toks[i - 1].word && coordinator_before_b(i))
     })
 }
 
@@ -147,13 +150,15 @@ pub(super) fn content_before(
         .unwrap_or(prep.toks.len());
     let tail: Vec<&sentence::Tok> = prep.toks[cue_end..tail_end.max(cue_end)].iter().collect();
     let tail_words = tail.iter().filter(|t| t.word).count();
-    let has_content = tail.iter().any(|t| {
+    // A sentence that opens with the quotation closed right before its speaker
+    // ("\"…,\" Clinton said to cheers from …"): the quotation, whatever the tail,
+    // unless the content goes on right after the cue ("\"…,\" she said, \"…\"").
+    let opens_quoted = quote_closed && prep.is_punct(0, "\"");
+    let near = if opens_quoted { tail.len().min(3) } else { tail.len() };
+    let has_content = tail[..near].iter().any(|t| {
         (!t.word && matches!(t.folded, ":" | "\""))
             || (t.word && lex.complementizers.iter().any(|c| c == t.folded) && lex.language == Language::En)
     });
-    // A sentence that opens with the quotation closed right before its speaker
-    // ("\"…,\" Clinton said to cheers from …"): the quotation, whatever the tail.
-    let opens_quoted = quote_closed && prep.is_punct(0, "\"");
     if tail_words > 8 && !opens_quoted || has_content {
         return None;
     }
@@ -219,10 +224,16 @@ pub(super) fn trim_content(prep: &Prepared, lex: &Lexicon, c: &mut (usize, usize
             break;
         }
     }
-    // Back over punctuation and a dangling contrast marker or coordinator (", nhưng", ", and").
+    // Back over punctuation and a dangling contrast marker or coordinator (", nhưng",
+    // ", and", "… the investigation and" before the next statement's source).
     loop {
         if b > a && !prep.toks[b - 1].word && !matches!(prep.toks[b - 1].folded, ")" | "]" | "%") {
             b -= 1;
+        } else if let Some(k) = prep
+            .phrase_ending_at(b, &|w| lex.coordinators.contains(w))
+            .filter(|&k| b - k > a && b < prep.toks.len())
+        {
+            b -= k;
         } else if let Some(k) = prep
             .phrase_ending_at(b, &|w| {
                 lex.contrast_markers.iter().any(|m| m == w) || lex.coordinators.contains(w)

@@ -304,12 +304,18 @@ impl Extractor {
                     || lex.pronouns.contains_key(t.folded))
             {
                 j += 1;
+            } else if prep.is_punct(j, ".") && j > start && lex.person_titles.contains_key(prep.toks[j - 1].folded) {
+                // The stop of an abbreviated title ("Mr. Schultz").
+                j += 1;
             } else {
                 break;
             }
         }
         let mut b = j;
-        while b > start && ["và", "của", "and", "of", "the", "a"].contains(&prep.toks[b - 1].folded) {
+        while b > start
+            && (lex.name_connectors.contains(prep.toks[b - 1].folded)
+                || lex.determiners.contains(prep.toks[b - 1].folded))
+        {
             b -= 1;
         }
         (b > start

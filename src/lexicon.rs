@@ -197,6 +197,10 @@ pub struct LexiconFile {
     /// Head words of media names: a speaker so named is a medium ("báo", "hãng", "newspaper").
     #[serde(default)]
     pub media_heads: Vec<String>,
+    /// Nouns of documents that speak for their owner ("poll", "database",
+    /// "khảo sát"): "according to a Post poll" is the poll's statement, not a relay.
+    #[serde(default)]
+    pub document_nouns: Vec<String>,
     /// Words after a cue that name who was spoken to, not the content ("told **reporters**", "him").
     #[serde(default)]
     pub addressees: Vec<String>,
@@ -265,6 +269,7 @@ pub struct Lexicon {
     pub name_connectors: HashSet<String>,
     pub media_heads: HashSet<String>,
     pub addressees: HashSet<String>,
+    pub document_nouns: HashSet<String>,
     pub adverbial_openers: Vec<String>,
     pub continuation_markers: HashSet<String>,
     pub accusation_nouns: HashSet<String>,
@@ -347,6 +352,7 @@ impl Lexicon {
             name_connectors: fold_all(f.name_connectors).into_iter().collect(),
             media_heads: fold_all(f.media_heads).into_iter().collect(),
             addressees: fold_all(f.addressees).into_iter().collect(),
+            document_nouns: fold_all(f.document_nouns).into_iter().collect(),
             adverbial_openers: fold_all(f.adverbial_openers),
             continuation_markers: fold_all(f.continuation_markers).into_iter().collect(),
             accusation_nouns: fold_all(f.accusation_nouns).into_iter().collect(),
@@ -421,6 +427,7 @@ impl Lexicon {
         self.name_connectors.extend(other.name_connectors);
         self.media_heads.extend(other.media_heads);
         self.addressees.extend(other.addressees);
+        self.document_nouns.extend(other.document_nouns);
         self.adverbial_openers.extend(other.adverbial_openers);
         self.continuation_markers.extend(other.continuation_markers);
         self.accusation_nouns.extend(other.accusation_nouns);

@@ -102,10 +102,14 @@ impl Extractor {
         let n = prep.toks.len();
         // The last comma followed by "according to"/"theo" (a relative clause may
         // follow the source: ", according to the survey, which is prepared …").
-        let (comma, k) = (1..n).rev().filter(|&j| prep.is_punct(j, ",")).find_map(|j| {
-            let k = prep.phrase_starting_at(j + 1, &|w| lex.according_to.iter().any(|c| c == w))?;
-            Some((j, k))
-        })?;
+        // A dash too: "… flat out wrong - according to the journal."
+        let (comma, k) = (1..n)
+            .rev()
+            .filter(|&j| prep.is_punct(j, ",") || prep.is_punct(j, "-"))
+            .find_map(|j| {
+                let k = prep.phrase_starting_at(j + 1, &|w| lex.according_to.iter().any(|c| c == w))?;
+                Some((j, k))
+            })?;
         if prep
             .phrase_starting_at(comma + 1, &|w| lex.no_speaker_after_according_to.iter().any(|c| c == w))
             .is_some()

@@ -128,6 +128,12 @@ impl Extractor {
                 let mut content = (0, start);
                 trim_content(prep, lex, &mut content);
                 let cue = lex.according_to.first().cloned().unwrap_or_default();
+                // A medium's own poll, database or analysis speaks for itself
+                // ("…, according to a new Washington Post-ABC News poll"); a
+                // medium named alone relays ("…, theo AFP").
+                let document = (start..prep.toks.len()).any(|i| lex.document_nouns.contains(prep.toks[i].folded));
+                let mut speaker = speaker;
+                speaker.media &= !document;
                 let mut f = Found::new(
                     (!speaker.media).then_some(speaker.clone()),
                     cue,

@@ -132,6 +132,17 @@ pub(super) fn content_before(
     if prep.is_punct(before, "-") && before > 0 && prep.is_punct(before - 1, "\"") {
         before -= 1;
     }
+    // "\"…,\" panel Chairman Rep. Chaffetz said": a few lower-case words of
+    // description between the quotation that opens the sentence and the name.
+    if prep.is_punct(0, "\"")
+        && let Some(q) = (np_start.saturating_sub(4)..np_start)
+            .rev()
+            .find(|&i| !prep.toks[i].word)
+        && prep.is_punct(q, "\"")
+        && q > 0
+    {
+        before = q;
+    }
     let quote_closed = prep.is_punct(before, "\"");
     if !(prep.is_punct(before, ",") || quote_closed) {
         return None;
@@ -154,7 +165,7 @@ pub(super) fn content_before(
     // ("\"…,\" Clinton said to cheers from …"): the quotation, whatever the tail,
     // unless the content goes on right after the cue ("\"…,\" she said, \"…\"").
     let opens_quoted = quote_closed && prep.is_punct(0, "\"");
-    let near = if opens_quoted { tail.len().min(3) } else { tail.len() };
+    let near = if opens_quoted { tail.len().min(2) } else { tail.len() };
     let has_content = tail[..near].iter().any(|t| {
         (!t.word && matches!(t.folded, ":" | "\""))
             || (t.word && lex.complementizers.iter().any(|c| c == t.folded) && lex.language == Language::En)

@@ -44,12 +44,27 @@ impl Extractor {
                 j -= 1;
                 continue;
             }
+            // The stop of an abbreviated title inside the name ("Mr. Sharpton",
+            // "Chairman Rep. Jason Chaffetz").
+            if prep.is_punct(i, ".")
+                && i > 0
+                && j < end
+                && prep.toks[i - 1].cap
+                && (lex.abbreviations.contains(prep.toks[i - 1].folded)
+                    || lex.person_titles.contains_key(prep.toks[i - 1].folded))
+            {
+                j -= 1;
+                continue;
+            }
             // A comma, dash or "và/của/and/of" inside a name list or apposition:
             // a phrase on both sides.
             // A comma joins names only in a list closed by "và"/"and" ("EU, Pháp và
             // Đức"); "Sau những chia sẻ của Bảo Duy, Phi Thanh Vân" is two phrases.
             let list_comma = !prep.is_punct(i, ",")
-                || (i + 1..end).any(|k| matches!(prep.toks[k].folded, "và" | "and" | "cùng" | "&"));
+                || (i + 1..end).any(|k| {
+                    let w = prep.toks[k].folded;
+                    w == "&" || lex.name_connectors.contains(w) && lex.coordinators.contains(w)
+                });
             if (!prep.toks[i].word && matches!(prep.toks[i].folded, "," | "-" | "(" | ")")
                 || lex.name_connectors.contains(prep.toks[i].folded))
                 && list_comma
@@ -78,8 +93,7 @@ impl Extractor {
         }
         let mut b = end;
         // Trim connectors at both ends.
-        let connector =
-            |t: &sentence::Tok| !t.word || ["và", "của", "and", "of", "cùng", "với", "for"].contains(&t.folded);
+        let connector = |t: &sentence::Tok| !t.word || lex.name_connectors.contains(t.folded);
         while a < b && connector(&prep.toks[a]) {
             a += 1;
         }

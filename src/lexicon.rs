@@ -201,6 +201,11 @@ pub struct LexiconFile {
     /// "khảo sát"): "according to a Post poll" is the poll's statement, not a relay.
     #[serde(default)]
     pub document_nouns: Vec<String>,
+    /// Phrases that open a sentence and never continue one: written with a
+    /// capital right after a lower-case word, they start a new sentence (a
+    /// caption or subheading glued to the text: "… mặn nồng Về việc X …").
+    #[serde(default)]
+    pub sentence_openers: Vec<String>,
     /// Words after a cue that name who was spoken to, not the content ("told **reporters**", "him").
     #[serde(default)]
     pub addressees: Vec<String>,
@@ -269,6 +274,7 @@ pub struct Lexicon {
     pub name_connectors: HashSet<String>,
     pub media_heads: HashSet<String>,
     pub addressees: HashSet<String>,
+    pub sentence_openers: HashSet<String>,
     pub document_nouns: HashSet<String>,
     pub adverbial_openers: Vec<String>,
     pub continuation_markers: HashSet<String>,
@@ -352,6 +358,7 @@ impl Lexicon {
             name_connectors: fold_all(f.name_connectors).into_iter().collect(),
             media_heads: fold_all(f.media_heads).into_iter().collect(),
             addressees: fold_all(f.addressees).into_iter().collect(),
+            sentence_openers: fold_all(f.sentence_openers).into_iter().collect(),
             document_nouns: fold_all(f.document_nouns).into_iter().collect(),
             adverbial_openers: fold_all(f.adverbial_openers),
             continuation_markers: fold_all(f.continuation_markers).into_iter().collect(),
@@ -427,6 +434,7 @@ impl Lexicon {
         self.name_connectors.extend(other.name_connectors);
         self.media_heads.extend(other.media_heads);
         self.addressees.extend(other.addressees);
+        self.sentence_openers.extend(other.sentence_openers);
         self.document_nouns.extend(other.document_nouns);
         self.adverbial_openers.extend(other.adverbial_openers);
         self.continuation_markers.extend(other.continuation_markers);

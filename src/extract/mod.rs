@@ -124,6 +124,8 @@ pub struct Extractor {
     en: std::sync::OnceLock<Tables>,
     /// Abbreviations of both languages (articles mix them: "TP.", "Mr.").
     abbreviations: std::collections::HashSet<String>,
+    /// Sentence openers of both languages (a glued caption ends before one).
+    openers: std::collections::HashSet<String>,
 }
 
 impl Extractor {
@@ -141,12 +143,19 @@ impl Extractor {
             .union(&lexicons.en.abbreviations)
             .cloned()
             .collect();
+        let openers = lexicons
+            .vi
+            .sentence_openers
+            .union(&lexicons.en.sentence_openers)
+            .cloned()
+            .collect();
         Extractor {
             lexicons,
             gazetteer,
             vi,
             en,
             abbreviations,
+            openers,
         }
     }
 
@@ -174,7 +183,7 @@ impl Extractor {
             })
         });
         let lex = self.lexicons.get(lang);
-        let sentences = text::split_sentences(&normalized.text, &self.abbreviations);
+        let sentences = text::split_sentences_with(&normalized.text, &self.abbreviations, &self.openers);
         let title = sentences
             .first()
             .filter(|s| s.headline)

@@ -30,6 +30,14 @@ pub struct Sentence {
 /// Splits `text` (normalised) into sentences. `abbreviations` are folded words
 /// after which a full stop does not end a sentence.
 pub fn split_sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
+    split_sentences_with(text, abbreviations, &HashSet::new())
+}
+
+/// [`split_sentences`], and a sentence also starts, outside quotations, at a
+/// capitalised opener phrase right after a lower-case word ("…thuở còn mặn
+/// nồng Về việc Bảo Duy cho rằng …": a caption or subheading glued to the
+/// sentence). `openers` are folded phrases of at most four words.
+pub fn split_sentences_with(text: &str, abbreviations: &HashSet<String>, openers: &HashSet<String>) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut offset = 0;
     let mut paragraph = 0;
@@ -39,7 +47,7 @@ pub fn split_sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<Sente
         if !trimmed.is_empty() {
             let lead = body.len() - body.trim_start().len();
             let before = out.len();
-            split_paragraph(trimmed, offset + lead, paragraph, abbreviations, &mut out);
+            split_paragraph(trimmed, offset + lead, paragraph, abbreviations, openers, &mut out);
             if paragraph == 0 && out.len() - before == 1 && is_headline(trimmed) {
                 out[before].headline = true;
             }
@@ -66,7 +74,33 @@ fn ch(p: &str, i: usize) -> char {
     p[i..].chars().next().unwrap_or(' ')
 }
 
-fn split_paragraph(p: &str, base: usize, paragraph: usize, abbreviations: &HashSet<String>, out: &mut Vec<Sentence>) {
+/// At byte `j` (a capital after a space after a lower-case letter): an opener phrase.
+fn opener_at(p: &str, j: usize, openers: &HashSet<String>) -> bool {
+    let mut phrase = String::new();
+    for word in p[j..].split(' ').take(4) {
+        let word = word.trim_end_matches([',', '.', ':', ';']);
+        if word.is_empty() {
+            break;
+        }
+        if !phrase.is_empty() {
+            phrase.push(' ');
+        }
+        phrase.push_str(&crate::text::fold_case(word));
+        if openers.contains(&phrase) {
+            return true;
+        }
+    }
+    false
+}
+
+fn split_paragraph(
+    p: &str,
+    base: usize,
+    paragraph: usize,
+    abbreviations: &HashSet<String>,
+    openers: &HashSet<String>,
+    out: &mut Vec<Sentence>,
+) {
     // Byte offsets throughout: no per-character buffer, whatever the length.
     let mut start = 0usize;
     let mut quote_open: Option<usize> = None;
@@ -116,6 +150,17 @@ fn split_paragraph(p: &str, base: usize, paragraph: usize, abbreviations: &HashS
             prev = Some(last);
             pos = j;
             continue;
+        }
+        if c == ' '
+            && quote_open.is_none()
+            && !openers.is_empty()
+            && prev.is_some_and(char::is_lowercase)
+            && next < p.len()
+            && ch(p, next).is_uppercase()
+            && opener_at(p, next, openers)
+        {
+            push(out, p, base, start, pos, paragraph);
+            start = next;
         }
         prev = Some(c);
         pos = next;
@@ -206,6 +251,25 @@ fn push_one(out: &mut Vec<Sentence>, p: &str, base: usize, start: usize, end: us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_capitalised_opener_after_a_lower_case_word_starts_a_sentence() {
+        let abbr = HashSet::new();
+        let openers: HashSet<String> = ["về việc", "theo đó"].iter().map(|s| s.to_string()).collect();
+        let t = "Vợ chồng thuở còn mặn nồng Về việc Duy cho rằng vậy, Vân bác bỏ. Ông nói \"nồng Về việc\" và Về.";
+        let got: Vec<&str> = split_sentences_with(t, &abbr, &openers)
+            .iter()
+            .map(|s| &t[s.start..s.end])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Vợ chồng thuở còn mặn nồng",
+                "Về việc Duy cho rằng vậy, Vân bác bỏ.",
+                "Ông nói \"nồng Về việc\" và Về."
+            ]
+        );
+    }
 
     fn split(t: &str) -> Vec<&str> {
         let abbr: HashSet<String> = ["mr", "tp", "u.s", "dr"].iter().map(|s| s.to_string()).collect();

@@ -22,6 +22,9 @@ pub(super) struct Found {
     pub(super) content_first: bool,
     /// A second part of a split quotation ("\"A,\" he said, \"B.\"").
     pub(super) extra: Option<(usize, usize)>,
+    /// It answers the statement its sentence opens with as a topic ("Về việc X
+    /// cho rằng …, Y bác bỏ").
+    pub(super) answers_topic: bool,
 }
 
 impl Found {
@@ -39,6 +42,7 @@ impl Found {
             np_start: at,
             content_first: false,
             extra: None,
+            answers_topic: false,
         }
     }
 }
@@ -442,6 +446,7 @@ impl Extractor {
                 f.content_first = true;
                 f.extra = extra;
             }
+            f.answers_topic = answers_topic;
             return Some(f);
         }
         // Coordinated: "… và nói rằng", "…, kêu gọi".

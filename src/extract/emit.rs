@@ -180,6 +180,39 @@ impl Extractor {
                 target,
             },
         );
+        // "Về việc X cho rằng P, Y bác bỏ": Y's answer to X's statement P.
+        if f.answers_topic
+            && let Some(topic) = out.statements.iter().rposition(|p| {
+                p.sentence == Some(si)
+                    && p.id != id
+                    && p.source.is_some()
+                    && p.source != out.statements.last().and_then(|l| l.source.clone())
+            })
+        {
+            let answered = &out.statements[topic];
+            let reason = format!(
+                "{} answers (\"{}\") the statement its sentence opens with: {} that \"{}\"",
+                f.speaker.as_ref().map_or("the article", |s| s.name.as_str()),
+                f.cue,
+                answered
+                    .source_mention
+                    .as_deref()
+                    .or(answered.source.as_deref())
+                    .unwrap_or("someone"),
+                truncate(&answered.text, 80)
+            );
+            out.relations.push(Relation {
+                from: id.clone(),
+                to: answered.id.clone(),
+                kind: if kind == Kind::Denial {
+                    RelationType::Denies
+                } else {
+                    RelationType::Disputes
+                },
+                confidence: Some(0.8),
+                reason: Some(reason),
+            });
+        }
         if let Some((claim, claim_span, claim_source, noun)) = implicit {
             let iid = next_id(out);
             let mut st = Statement::new(iid.clone(), claim_source.as_ref().map(|s| s.id.clone()), claim.clone());

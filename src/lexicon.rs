@@ -197,6 +197,14 @@ pub struct LexiconFile {
     /// Head words of media names: a speaker so named is a medium ("báo", "hãng", "newspaper").
     #[serde(default)]
     pub media_heads: Vec<String>,
+    /// Titles of office: a person introduced with one and a country or
+    /// organisation ("Bộ trưởng Quốc phòng Mỹ X", "X, the company's chief
+    /// executive,") speaks for that actor.
+    #[serde(default)]
+    pub office_titles: Vec<String>,
+    /// Words that make a title of office a former one ("cựu", "former").
+    #[serde(default)]
+    pub former_markers: Vec<String>,
     /// Nouns of documents that speak for their owner ("poll", "database",
     /// "khảo sát"): "according to a Post poll" is the poll's statement, not a relay.
     #[serde(default)]
@@ -276,6 +284,8 @@ pub struct Lexicon {
     pub addressees: HashSet<String>,
     pub sentence_openers: HashSet<String>,
     pub document_nouns: HashSet<String>,
+    pub office_titles: HashSet<String>,
+    pub former_markers: HashSet<String>,
     pub adverbial_openers: Vec<String>,
     pub continuation_markers: HashSet<String>,
     pub accusation_nouns: HashSet<String>,
@@ -360,6 +370,8 @@ impl Lexicon {
             addressees: fold_all(f.addressees).into_iter().collect(),
             sentence_openers: fold_all(f.sentence_openers).into_iter().collect(),
             document_nouns: fold_all(f.document_nouns).into_iter().collect(),
+            office_titles: fold_all(f.office_titles).into_iter().collect(),
+            former_markers: fold_all(f.former_markers).into_iter().collect(),
             adverbial_openers: fold_all(f.adverbial_openers),
             continuation_markers: fold_all(f.continuation_markers).into_iter().collect(),
             accusation_nouns: fold_all(f.accusation_nouns).into_iter().collect(),
@@ -436,6 +448,8 @@ impl Lexicon {
         self.addressees.extend(other.addressees);
         self.sentence_openers.extend(other.sentence_openers);
         self.document_nouns.extend(other.document_nouns);
+        self.office_titles.extend(other.office_titles);
+        self.former_markers.extend(other.former_markers);
         self.adverbial_openers.extend(other.adverbial_openers);
         self.continuation_markers.extend(other.continuation_markers);
         self.accusation_nouns.extend(other.accusation_nouns);

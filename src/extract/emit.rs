@@ -291,8 +291,20 @@ impl Extractor {
                 co_sources.push(c.id.clone());
             }
             st.co_sources = co_sources.clone();
+            // The person's own name: the mention when it holds one ("ông Huỳnh Minh
+            // Đức" speaking for his company), else the speaker's name.
+            let caps: Vec<&str> = sp
+                .mention
+                .split_whitespace()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .collect();
+            let surname = if caps.len() >= 2 && speaks_for_another(sp) {
+                caps.last().copied()
+            } else {
+                sp.name.rsplit_once(' ').map(|(_, s)| s)
+            };
             if sp.person
-                && let Some((_, surname)) = sp.name.rsplit_once(' ')
+                && let Some(surname) = surname
             {
                 memory.surnames.insert(surname.to_string(), memory.speakers.len());
             }
@@ -302,7 +314,21 @@ impl Extractor {
             if sp.person {
                 let lex = self.lexicons.get(here.lang);
                 let gender = lex.pronoun_gender.get(fold_case(&sp.mention).as_str()).copied();
-                memory.entities.note(sp, EntityKind::Person, gender, at, None, false);
+                // A person speaking for an actor (an office holder) is an entity of
+                // their own, found by their own name.
+                let own = (caps.len() >= 2 && speaks_for_another(sp)).then(|| slug(&caps.join(" ")));
+                match own.filter(|k| *k != sp.id) {
+                    Some(key) => {
+                        let mut named = sp.clone();
+                        named.mention = caps.join(" ");
+                        memory
+                            .entities
+                            .note_keyed(&key, &named, EntityKind::Person, gender, at, None, false);
+                    }
+                    None => {
+                        memory.entities.note(sp, EntityKind::Person, gender, at, None, false);
+                    }
+                }
             } else if !kind_is("country") && !sp.media {
                 let lex = self.lexicons.get(here.lang);
                 let head = org_head(lex, &fold_case(&sp.name));
@@ -491,6 +517,14 @@ impl Extractor {
 
 /// A new claim of the same source as statement `prev` (a quotation or a "Theo
 /// đó, …" sentence that goes on with it); returns its index.
+/// A person speaking for another actor (an office holder: "ông Huỳnh Minh
+/// Đức" for his company): no word of the actor's name is in the mention.
+fn speaks_for_another(sp: &Speaker) -> bool {
+    let mention = fold_case(&sp.mention);
+    let words: Vec<&str> = mention.split_whitespace().collect();
+    !fold_case(&sp.name).split_whitespace().any(|w| words.contains(&w))
+}
+
 /// The kind a neutral cue's content gives its statement: a stronger cue that
 /// opens the content ("tuyên bố \"cáo buộc …\""), else the first of the
 /// lexicon's `kind_markers` found where it may stand.

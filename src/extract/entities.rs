@@ -74,7 +74,23 @@ impl Entities {
         head: Option<String>,
         quoted: bool,
     ) -> usize {
-        let i = match self.by_id.get(&speaker.id) {
+        self.note_keyed(&speaker.id, speaker, kind, gender, at, head, quoted)
+    }
+
+    /// [`Entities::note`] under a key of its own: a person who speaks for an
+    /// organisation is an entity of their own whose speaker is the organisation.
+    #[allow(clippy::too_many_arguments)]
+    pub fn note_keyed(
+        &mut self,
+        key: &str,
+        speaker: &Speaker,
+        kind: EntityKind,
+        gender: Option<Gender>,
+        at: (usize, usize),
+        head: Option<String>,
+        quoted: bool,
+    ) -> usize {
+        let i = match self.by_id.get(key) {
             Some(&i) => {
                 let e = &mut self.list[i];
                 e.last = e.last.max(at);
@@ -98,14 +114,20 @@ impl Entities {
                     head,
                     title: None,
                 });
-                self.by_id.insert(speaker.id.clone(), i);
+                self.by_id.insert(key.to_string(), i);
                 i
             }
         };
         // Names by which it can be referred to later: the caps words of the mention
         // (its last word is the surname in English, the given name in Vietnamese).
         let mut keys: Vec<String> = Vec::new();
-        for name in [&speaker.name, &speaker.mention] {
+        // A person speaking for an organisation is found by their own name only.
+        let names: &[&String] = if key == speaker.id {
+            &[&speaker.name, &speaker.mention]
+        } else {
+            &[&speaker.mention]
+        };
+        for &name in names {
             let caps: Vec<&str> = name
                 .split_whitespace()
                 .filter(|w| w.chars().next().is_some_and(char::is_uppercase))

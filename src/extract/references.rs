@@ -122,11 +122,27 @@ impl Extractor {
                 .by_name(&folded)
                 .filter(|e| e.kind == EntityKind::Person)
                 .map(|e| e.speaker.clone());
-            let sp = known.unwrap_or_else(|| Speaker::found(&name, &mention, true));
+            // A person introduced as an office holder of a country or organisation
+            // ("Bộ trưởng Quốc phòng Mỹ James Mattis", "James Mattis, Bộ trưởng Quốc
+            // phòng Mỹ,") speaks for it, as the gazetteer's office holders do.
+            let sp = known.unwrap_or_else(|| match self.represented(prep, lex, memory, a - title, b) {
+                Some(mut rep) => {
+                    rep.mention = name.clone();
+                    rep.person = true;
+                    rep
+                }
+                None => Speaker::found(&name, &mention, true),
+            });
             let start = prep.toks[a].start;
-            let i = memory
-                .entities
-                .note(&sp, EntityKind::Person, gender, (si, start), None, quoted(start));
+            let i = memory.entities.note_keyed(
+                &slug(&name),
+                &sp,
+                EntityKind::Person,
+                gender,
+                (si, start),
+                None,
+                quoted(start),
+            );
             if title > 0 {
                 memory.entities.set_title(i, &title_words);
             }
@@ -146,6 +162,65 @@ impl Extractor {
             media: e.is_media(),
             co: Vec::new(),
         }
+    }
+
+    /// The actor a person named at tokens `a..b` holds an office of: a title
+    /// of office (lexicon `office_titles`) with a country or organisation in
+    /// the phrase before the name or in an apposition right after it.
+    pub(super) fn represented(
+        &self,
+        prep: &Prepared,
+        lex: &Lexicon,
+        memory: &Memory,
+        a: usize,
+        b: usize,
+    ) -> Option<Speaker> {
+        let n = prep.toks.len();
+        // The noun phrase before the name, and ", <apposition>," after it.
+        let mut lo = a;
+        while lo > 0 && a - lo < 10 && prep.toks[lo - 1].word && !prep.cues.iter().any(|h| h.last == lo) {
+            lo -= 1;
+        }
+        let mut windows = vec![(lo, a)];
+        if prep.is_punct(b, ",") {
+            let end = (b + 1..n.min(b + 14))
+                .find(|&i| !prep.toks[i].word)
+                .unwrap_or(n.min(b + 14));
+            windows.push((b + 1, end));
+        }
+        windows.into_iter().find_map(|(x, y)| {
+            if x >= y
+                || !(x..y).any(|i| prep.phrase_starting_at(i, &|w| lex.office_titles.contains(w)).is_some())
+                // A former office holder ("cựu tổng giám đốc", "former CEO") speaks for himself.
+                || (x..y).any(|i| lex.former_markers.contains(prep.toks[i].folded))
+            {
+                return None;
+            }
+            let (lo, hi) = (prep.toks[x].start, prep.toks[y - 1].end);
+            // An organisation's own name first ("Sở GD-ĐT Bạc Liêu", not the province in it).
+            if let Some(((p, q), _)) = memory.orgs.iter().find(|((p, q), _)| *p >= x && *q <= y)
+                && let Some(e) = memory.entities.by_name(&fold_case(prep.span(*p, *q)))
+            {
+                return Some(e.speaker.clone());
+            }
+            // An organisation the article named before ("a spokesman for Baymouth Marine").
+            let mut i = x;
+            while i < y {
+                let run = (i..y).take_while(|&k| prep.toks[k].word && prep.toks[k].cap).count();
+                if run > 0
+                    && let Some(e) = memory.entities.by_name(&fold_case(prep.span(i, i + run)))
+                    && e.kind == EntityKind::Organisation
+                {
+                    return Some(e.speaker.clone());
+                }
+                i += run.max(1);
+            }
+            prep.mentions
+                .iter()
+                .filter(|m| m.start >= lo && m.end <= hi)
+                .map(|m| self.speaker_of_entry(m.entry, &prep.text[m.start..m.end]))
+                .find(|sp| !sp.person)
+        })
     }
 
     /// Actor ids named in a token range (speakers of the names).

@@ -248,19 +248,19 @@ pub struct Lexicon {
     pub language: Language,
     pub cues: Vec<Cue>,
     pub non_speech: Vec<String>,
-    pub complementizers: Vec<String>,
+    pub complementizers: HashSet<String>,
     pub according_to: Vec<String>,
-    pub no_speaker_after_according_to: Vec<String>,
-    pub contrast_markers: Vec<String>,
+    pub no_speaker_after_according_to: HashSet<String>,
+    pub contrast_markers: HashSet<String>,
     pub falsity: Vec<String>,
     pub negations: Vec<String>,
     pub reciprocal: Vec<String>,
-    pub reported_nouns: Vec<String>,
+    pub reported_nouns: HashSet<String>,
     pub passive_markers: HashSet<String>,
     pub passive_agent_markers: HashSet<String>,
-    pub relative_markers: Vec<String>,
+    pub relative_markers: HashSet<String>,
     pub auxiliaries: HashSet<String>,
-    pub subordinators: Vec<String>,
+    pub subordinators: HashSet<String>,
     pub pronouns: HashMap<String, String>,
     pub np_words: HashSet<String>,
     pub stop_words: HashSet<String>,
@@ -286,7 +286,7 @@ pub struct Lexicon {
     pub document_nouns: HashSet<String>,
     pub office_titles: HashSet<String>,
     pub former_markers: HashSet<String>,
-    pub adverbial_openers: Vec<String>,
+    pub adverbial_openers: HashSet<String>,
     pub continuation_markers: HashSet<String>,
     pub accusation_nouns: HashSet<String>,
     pub about_markers: HashSet<String>,
@@ -337,19 +337,19 @@ impl Lexicon {
             language,
             cues,
             non_speech: fold_all(f.non_speech),
-            complementizers: fold_all(f.complementizers),
+            complementizers: fold_all(f.complementizers).into_iter().collect(),
             according_to: fold_all(f.according_to),
-            no_speaker_after_according_to: fold_all(f.no_speaker_after_according_to),
-            contrast_markers: fold_all(f.contrast_markers),
+            no_speaker_after_according_to: fold_all(f.no_speaker_after_according_to).into_iter().collect(),
+            contrast_markers: fold_all(f.contrast_markers).into_iter().collect(),
             falsity: fold_all(f.falsity),
             negations: fold_all(f.negations),
             reciprocal: fold_all(f.reciprocal),
-            reported_nouns: fold_all(f.reported_nouns),
+            reported_nouns: fold_all(f.reported_nouns).into_iter().collect(),
             passive_markers: fold_all(f.passive_markers).into_iter().collect(),
             passive_agent_markers: fold_all(f.passive_agent_markers).into_iter().collect(),
-            relative_markers: fold_all(f.relative_markers),
+            relative_markers: fold_all(f.relative_markers).into_iter().collect(),
             auxiliaries: fold_all(f.auxiliaries).into_iter().collect(),
-            subordinators: fold_all(f.subordinators),
+            subordinators: fold_all(f.subordinators).into_iter().collect(),
             pronoun_gender: f
                 .pronouns
                 .iter()
@@ -372,7 +372,7 @@ impl Lexicon {
             document_nouns: fold_all(f.document_nouns).into_iter().collect(),
             office_titles: fold_all(f.office_titles).into_iter().collect(),
             former_markers: fold_all(f.former_markers).into_iter().collect(),
-            adverbial_openers: fold_all(f.adverbial_openers),
+            adverbial_openers: fold_all(f.adverbial_openers).into_iter().collect(),
             continuation_markers: fold_all(f.continuation_markers).into_iter().collect(),
             accusation_nouns: fold_all(f.accusation_nouns).into_iter().collect(),
             about_markers: fold_all(f.about_markers).into_iter().collect(),
@@ -409,19 +409,17 @@ impl Lexicon {
             a.dedup();
         };
         merge(&mut self.non_speech, other.non_speech);
-        merge(&mut self.complementizers, other.complementizers);
+        self.complementizers.extend(other.complementizers);
         merge(&mut self.according_to, other.according_to);
-        merge(
-            &mut self.no_speaker_after_according_to,
-            other.no_speaker_after_according_to,
-        );
-        merge(&mut self.contrast_markers, other.contrast_markers);
+        self.no_speaker_after_according_to
+            .extend(other.no_speaker_after_according_to);
+        self.contrast_markers.extend(other.contrast_markers);
         merge(&mut self.falsity, other.falsity);
         merge(&mut self.negations, other.negations);
         merge(&mut self.reciprocal, other.reciprocal);
-        merge(&mut self.reported_nouns, other.reported_nouns);
-        merge(&mut self.relative_markers, other.relative_markers);
-        merge(&mut self.subordinators, other.subordinators);
+        self.reported_nouns.extend(other.reported_nouns);
+        self.relative_markers.extend(other.relative_markers);
+        self.subordinators.extend(other.subordinators);
         self.passive_markers.extend(other.passive_markers);
         self.passive_agent_markers.extend(other.passive_agent_markers);
         self.auxiliaries.extend(other.auxiliaries);

@@ -14,7 +14,7 @@ impl Extractor {
         memory: &Memory,
     ) -> Option<(Speaker, usize, usize, Option<String>)> {
         let mut i = 0;
-        if let Some(k) = prep.phrase_starting_at(0, &|w| lex.contrast_markers.iter().any(|c| c == w)) {
+        if let Some(k) = prep.phrase_starting_at(0, &|w| lex.contrast_markers.contains(w)) {
             i = k;
             while prep.is_punct(i, ",") {
                 i += 1;
@@ -39,7 +39,7 @@ impl Extractor {
     ) -> Option<(Speaker, usize, Option<String>)> {
         let n = prep.toks.len();
         let mut k = prep.phrase_starting_at(i, &|w| lex.according_to.iter().any(|c| c == w))?;
-        if let Some(x) = prep.phrase_starting_at(i, &|w| lex.no_speaker_after_according_to.iter().any(|c| c == w)) {
+        if let Some(x) = prep.phrase_starting_at(i, &|w| lex.no_speaker_after_according_to.contains(w)) {
             // "Theo thống kê của Cục CSGT", "theo như giải thích của X": the owner speaks.
             let of = (i + x..(i + x + 4).min(n))
                 .take_while(|&j| prep.toks[j].word)
@@ -111,7 +111,7 @@ impl Extractor {
                 Some((j, k))
             })?;
         if prep
-            .phrase_starting_at(comma + 1, &|w| lex.no_speaker_after_according_to.iter().any(|c| c == w))
+            .phrase_starting_at(comma + 1, &|w| lex.no_speaker_after_according_to.contains(w))
             .is_some()
         {
             return None;
@@ -120,7 +120,7 @@ impl Extractor {
         // The source ends the sentence, or only a relative clause about it follows.
         if let Some(c) = next
             && prep
-                .phrase_starting_at(c + 1, &|w| lex.relative_markers.iter().any(|r| r == w))
+                .phrase_starting_at(c + 1, &|w| lex.relative_markers.contains(w))
                 .is_none()
         {
             return None;

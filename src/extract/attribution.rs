@@ -109,7 +109,7 @@ impl Extractor {
                 if let Some(comma) = own
                     && (rest..comma).filter(|&i| prep.toks[i].word).count() >= 4
                     // Not an adverbial ("Theo đài RT, trong các cuộc điện đàm riêng, …").
-                    && prep.phrase_starting_at(rest, &|w| lex.adverbial_openers.iter().any(|o| o == w)).is_none()
+                    && prep.phrase_starting_at(rest, &|w| lex.adverbial_openers.contains(w)).is_none()
                     && !found.iter().any(|f| f.content_first)
                 {
                     let mut content = (rest, comma);
@@ -227,7 +227,7 @@ impl Extractor {
     pub(super) fn owned_report(&self, prep: &Prepared, lex: &Lexicon, memory: &Memory) -> Option<Found> {
         let n = prep.toks.len();
         for i in 0..n {
-            let Some(k) = prep.phrase_starting_at(i, &|w| lex.reported_nouns.iter().any(|r| r == w)) else {
+            let Some(k) = prep.phrase_starting_at(i, &|w| lex.reported_nouns.contains(w)) else {
                 continue;
             };
             let owner = i + k;
@@ -241,7 +241,7 @@ impl Extractor {
             let Some(that) = (owner + 1..n.min(owner + 14))
                 .take_while(|&j| prep.toks[j].word || matches!(prep.toks[j].folded, "(" | ")" | "," | "."))
                 // "rằng", "that" (not "là", which also links a noun to its predicate).
-                .find(|&j| prep.toks[j].folded != "là" && lex.complementizers.iter().any(|c| c == prep.toks[j].folded))
+                .find(|&j| prep.toks[j].folded != "là" && lex.complementizers.contains(prep.toks[j].folded))
             else {
                 continue;
             };
@@ -381,7 +381,7 @@ impl Extractor {
             return None;
         }
         // Relative clause: "chính quyền ly khai Armenia, những người nói rằng", "Smith, who said".
-        if let Some(k) = prep.phrase_ending_at(after_aux, &|w| lex.relative_markers.iter().any(|r| r == w))
+        if let Some(k) = prep.phrase_ending_at(after_aux, &|w| lex.relative_markers.contains(w))
             && after_aux - k > 0
             && prep.is_punct(after_aux - k - 1, ",")
             && let Some((a, b)) = self.np_before(prep, lex, after_aux - k - 1)
@@ -468,7 +468,7 @@ impl Extractor {
             return Some(f);
         }
         // Subordinate clause: "Azerbaijan … sau khi cáo buộc …".
-        if let Some(k) = prep.phrase_ending_at(after_aux, &|w| lex.subordinators.iter().any(|s| s == w))
+        if let Some(k) = prep.phrase_ending_at(after_aux, &|w| lex.subordinators.contains(w))
             && found.is_empty()
         {
             let start = clause_start(prep, lex, after_aux - k);
@@ -482,7 +482,7 @@ impl Extractor {
             // "… sau khi James Mattis, Bộ trưởng Quốc phòng Mỹ, thăm Nhật Bản và nói …":
             // the subject that follows the last subordinator before the clause.
             let opener = (0..after_aux - k).rev().take(30).find_map(|i| {
-                let len = prep.phrase_starting_at(i, &|w| lex.subordinators.iter().any(|s| s == w))?;
+                let len = prep.phrase_starting_at(i, &|w| lex.subordinators.contains(w))?;
                 (!lex.coordinators.contains(prep.toks[i].folded)).then_some(i + len)
             });
             if let Some(o) = opener

@@ -15,7 +15,7 @@ impl Extractor {
         if lex.language == Language::En {
             for k in j..(j + 6).min(n) {
                 let t = &prep.toks[k];
-                if lex.complementizers.iter().any(|c| c == t.folded) {
+                if lex.complementizers.contains(t.folded) {
                     return k + 1;
                 }
                 let filler = !t.word && t.folded == ","
@@ -44,7 +44,7 @@ impl Extractor {
         {
             j += 1;
         }
-        if let Some(k) = prep.phrase_starting_at(j, &|w| lex.complementizers.iter().any(|c| c == w)) {
+        if let Some(k) = prep.phrase_starting_at(j, &|w| lex.complementizers.contains(w)) {
             j += k;
         }
         while j < n && (prep.is_punct(j, ":") || prep.is_punct(j, ",")) {
@@ -85,7 +85,7 @@ pub(super) fn boundary_between(prep: &Prepared, lex: &Lexicon, a: usize, b: usiz
         prep.is_punct(i, ";")
             || (prep.is_punct(i, ",")
                 && prep
-                    .phrase_starting_at(i + 1, &|w| lex.contrast_markers.iter().any(|c| c == w))
+                    .phrase_starting_at(i + 1, &|w| lex.contrast_markers.contains(w))
                     .is_some())
             || ((prep.is_punct(i, ",") || prep.is_punct(i, "-")) && coordinator_before_b(i + 1))
             || (i > a + 1 && prep.toks[i - 1].word && coordinator_before_b(i))
@@ -97,7 +97,7 @@ pub(super) fn clause_start(prep: &Prepared, lex: &Lexicon, i: usize) -> usize {
     let mut j = i;
     // A fronted adverbial ("Ở một diễn biến có liên quan trước đó, …"): its comma.
     let adverbial_end = prep
-        .phrase_starting_at(0, &|w| lex.adverbial_openers.iter().any(|c| c == w))
+        .phrase_starting_at(0, &|w| lex.adverbial_openers.contains(w))
         .and_then(|_| (1..prep.toks.len().min(16)).find(|&c| prep.is_punct(c, ",")));
     while j > 0 {
         if prep.is_punct(j - 1, ";") || prep.is_punct(j - 1, ":") {
@@ -105,7 +105,7 @@ pub(super) fn clause_start(prep: &Prepared, lex: &Lexicon, i: usize) -> usize {
         }
         if prep.is_punct(j - 1, ",") {
             // A comma after an opening phrase (Trong khi đó, Về phần mình) starts the clause.
-            let opener = prep.phrase_starting_at(0, &|w| lex.contrast_markers.iter().any(|c| c == w));
+            let opener = prep.phrase_starting_at(0, &|w| lex.contrast_markers.contains(w));
             if opener.is_some_and(|k| k + 1 == j) || j - 1 <= 4 || adverbial_end == Some(j - 1) {
                 break;
             }
@@ -168,7 +168,7 @@ pub(super) fn content_before(
     let near = if opens_quoted { tail.len().min(2) } else { tail.len() };
     let has_content = tail[..near].iter().any(|t| {
         (!t.word && matches!(t.folded, ":" | "\""))
-            || (t.word && lex.complementizers.iter().any(|c| c == t.folded) && lex.language == Language::En)
+            || (t.word && lex.complementizers.contains(t.folded) && lex.language == Language::En)
     });
     if tail_words > 8 && !opens_quoted || has_content {
         return None;
@@ -183,7 +183,7 @@ pub(super) fn content_before(
         && !prep.is_punct(before.saturating_sub(1), "\"")
         && ((0..end).filter(|&i| prep.toks[i].word).count() < 4
             || prep
-                .phrase_starting_at(0, &|w| lex.adverbial_openers.iter().any(|o| o == w))
+                .phrase_starting_at(0, &|w| lex.adverbial_openers.contains(w))
                 .is_some())
     {
         return None;
@@ -226,7 +226,7 @@ pub(super) fn trim_content(prep: &Prepared, lex: &Lexicon, c: &mut (usize, usize
         if a < b && !prep.toks[a].word && !matches!(prep.toks[a].folded, "(" | "[") {
             a += 1;
         } else if let Some(k) = (a < b)
-            .then(|| prep.phrase_starting_at(a, &|w| lex.complementizers.iter().any(|x| x == w)))
+            .then(|| prep.phrase_starting_at(a, &|w| lex.complementizers.contains(w)))
             .flatten()
             .filter(|&k| a + k < b && lex.language == Language::Vi)
         {
@@ -247,7 +247,7 @@ pub(super) fn trim_content(prep: &Prepared, lex: &Lexicon, c: &mut (usize, usize
             b -= k;
         } else if let Some(k) = prep
             .phrase_ending_at(b, &|w| {
-                lex.contrast_markers.iter().any(|m| m == w) || lex.coordinators.contains(w)
+                lex.contrast_markers.contains(w) || lex.coordinators.contains(w)
             })
             .filter(|&k| b - k > a && !prep.toks[b - k - 1].word)
         {
@@ -261,7 +261,7 @@ pub(super) fn trim_content(prep: &Prepared, lex: &Lexicon, c: &mut (usize, usize
 
 /// A contrast marker at the start of the sentence.
 pub(super) fn opening_contrast(prep: &Prepared, lex: &Lexicon) -> Option<String> {
-    let k = prep.phrase_starting_at(0, &|w| lex.contrast_markers.iter().any(|c| c == w))?;
+    let k = prep.phrase_starting_at(0, &|w| lex.contrast_markers.contains(w))?;
     Some(prep.span(0, k).to_string())
 }
 

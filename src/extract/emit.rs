@@ -438,7 +438,7 @@ impl Extractor {
         // Or, within a few words of the noun, "về" / "about" / "of" ("tin của Al
         // Jazeera về cái chết của …", "denied reports of a second blast").
         let comp = (ca..cb)
-            .find(|&i| lex.complementizers.iter().any(|c| c == prep.toks[i].folded) && i > ca)
+            .find(|&i| lex.complementizers.contains(prep.toks[i].folded) && i > ca)
             .or_else(|| {
                 (ca + 1..cb.min(ca + 12)).find(|&i| {
                     lex.about_markers.contains(prep.toks[i].folded)

@@ -204,7 +204,7 @@ impl Extractor {
             }
             let at_clause_start = a == 0
                 || (!prep.toks[a - 1].word && !matches!(prep.toks[a - 1].folded, "-" | "/" | "%"))
-                || prep.phrase_ending_at(a, &|w| lex.contrast_markers.iter().any(|c| c == w)) == Some(a);
+                || prep.phrase_ending_at(a, &|w| lex.contrast_markers.contains(w)) == Some(a);
             if !at_clause_start || a == end {
                 return None;
             }
@@ -215,7 +215,7 @@ impl Extractor {
             // "Trong khi chủ phương tiện cho rằng": the clause opens after the marker.
             if let Some(k) = prep
                 .phrase_starting_at(a, &|w| {
-                    lex.contrast_markers.iter().any(|c| c == w) || lex.subordinators.iter().any(|c| c == w)
+                    lex.contrast_markers.contains(w) || lex.subordinators.contains(w)
                 })
                 .filter(|&k| a + k < end)
             {
@@ -228,8 +228,8 @@ impl Extractor {
                 })
                 .is_some_and(|k| h + k <= end);
             let no_clause_inside = !(a..end).any(|i| {
-                lex.subordinators.iter().any(|s| s == prep.toks[i].folded)
-                    || lex.complementizers.iter().any(|c| c == prep.toks[i].folded)
+                lex.subordinators.contains(prep.toks[i].folded)
+                    || lex.complementizers.contains(prep.toks[i].folded)
             });
             return (headed && no_clause_inside && end - a <= 8).then_some((a, end));
         }

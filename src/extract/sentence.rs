@@ -192,7 +192,7 @@ impl<'s, 'l> Prepared<'s, 'l> {
                 && folded[m.end()..]
                     .split_whitespace()
                     .take(5)
-                    .take_while(|w| !lex.complementizers.iter().any(|c| c == w))
+                    .take_while(|w| !lex.complementizers.contains(*w))
                     .any(|w| {
                         lex.territorial_nouns
                             .contains(w.trim_matches(|c: char| !c.is_alphanumeric()))

@@ -170,7 +170,10 @@ pub(super) fn content_before(
         (!t.word && matches!(t.folded, ":" | "\""))
             || (t.word && lex.complementizers.contains(t.folded) && lex.language == Language::En)
     });
-    if tail_words > 8 && !opens_quoted || has_content {
+    // Without quotation marks the cue must close its clause ("P, X khẳng định."):
+    // "Trao đổi với phóng viên, ông X khẳng định P" holds P after the cue.
+    let unquoted_tail = !quote_closed && !prep.is_punct(before.saturating_sub(1), "\"") && tail_words > 3;
+    if tail_words > 8 && !opens_quoted || has_content || unquoted_tail {
         return None;
     }
     let mut end = before;
@@ -246,9 +249,7 @@ pub(super) fn trim_content(prep: &Prepared, lex: &Lexicon, c: &mut (usize, usize
         {
             b -= k;
         } else if let Some(k) = prep
-            .phrase_ending_at(b, &|w| {
-                lex.contrast_markers.contains(w) || lex.coordinators.contains(w)
-            })
+            .phrase_ending_at(b, &|w| lex.contrast_markers.contains(w) || lex.coordinators.contains(w))
             .filter(|&k| b - k > a && !prep.toks[b - k - 1].word)
         {
             b -= k;

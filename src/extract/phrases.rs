@@ -228,8 +228,7 @@ impl Extractor {
                 })
                 .is_some_and(|k| h + k <= end);
             let no_clause_inside = !(a..end).any(|i| {
-                lex.subordinators.contains(prep.toks[i].folded)
-                    || lex.complementizers.contains(prep.toks[i].folded)
+                lex.subordinators.contains(prep.toks[i].folded) || lex.complementizers.contains(prep.toks[i].folded)
             });
             return (headed && no_clause_inside && end - a <= 8).then_some((a, end));
         }

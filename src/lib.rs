@@ -241,6 +241,7 @@ pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
         let ex = extractor(options)?;
         extract_all_with(&ex, &articles, options.language, options.progress.as_ref())
     };
+    let any_files = !files.is_empty();
     let mut merged = if files.is_empty() {
         // Nothing applies over the extraction: it is the set as it is (a merge
         // would copy every statement and index every id for nothing).
@@ -250,10 +251,11 @@ pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
             warnings: Vec::new(),
         }
     } else {
-        corrections::merge(&files, &[&extracted])?
+        // By value: one statement file over nothing is moved, not copied.
+        corrections::merge_files(files, &[&extracted])?
     };
     warnings.extend(merged.warnings);
-    if !files.is_empty() {
+    if any_files {
         corrections::resolve_sources(&mut merged.set, &gazetteer(options)?);
     }
     Ok(Loaded {

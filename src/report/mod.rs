@@ -8,7 +8,7 @@
 mod markdown;
 mod text;
 
-use crate::analysis::{Analysis, Camp, Contradiction, DerivedSummary, SideGroup};
+use crate::analysis::{Analysis, Camp, Contradiction, DerivedSummary, DirectSummary, SideGroup};
 use crate::graph::ClaimGraph;
 use crate::model::Statement;
 use serde::Serialize;
@@ -95,6 +95,9 @@ pub struct Report<'a> {
     pub format: &'static str,
     pub summary: SummaryView,
     pub contradictions: Vec<ContradictionView<'a>>,
+    /// Dispute groups whose direct contradictions were not all listed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub direct_summaries: Vec<DirectSummaryView<'a>>,
     /// Dispute groups whose derived contradictions were not all listed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub derived_summaries: Vec<DerivedSummaryView<'a>>,
@@ -102,11 +105,17 @@ pub struct Report<'a> {
     pub contested: Vec<ContestedView<'a>>,
     pub actors: Vec<ActorView<'a>>,
     pub inconsistencies: Vec<InconsistencyView<'a>>,
+    /// Dispute groups whose inconsistencies were not all listed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inconsistency_summaries: Vec<InconsistencySummaryView>,
     /// Every statement the report mentions, with its evidence, in input order:
     /// the report is readable without the statement file.
     pub statements: Vec<StatementView<'a>>,
     #[serde(skip)]
     pub graph: &'a ClaimGraph,
+    /// What the analysis listed in full.
+    #[serde(skip)]
+    pub listing: crate::analysis::Listing,
     /// Article id → its file.
     #[serde(skip)]
     article_paths: std::collections::HashMap<&'a str, &'a str>,
@@ -160,8 +169,36 @@ pub struct SummaryView {
     /// Derived contradictions counted but not listed.
     #[serde(skip_serializing_if = "is_zero")]
     pub derived_not_listed: usize,
+    /// Direct contradictions (and self-contradictions found directly) counted but not listed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub direct_not_listed: usize,
     pub groups: usize,
     pub inconsistencies: usize,
+    /// Inconsistent relations counted but not listed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub inconsistencies_not_listed: usize,
+    /// Contested statements counted but not listed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub contested_not_listed: usize,
+    /// Statements of the camps (`sides`) not listed there.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub side_statements_not_listed: usize,
+}
+
+impl SummaryView {
+    /// What the report counted but did not list: (count, what, the flag that lists them).
+    pub fn not_listed(&self) -> Vec<(usize, &'static str, &'static str)> {
+        [
+            (self.direct_not_listed, "direct contradictions", "--list-all"),
+            (self.derived_not_listed, "derived contradictions", "--all-derived"),
+            (self.inconsistencies_not_listed, "inconsistent relations", "--list-all"),
+            (self.contested_not_listed, "contested statements", "--list-all"),
+            (self.side_statements_not_listed, "statements of the camps", "--list-all"),
+        ]
+        .into_iter()
+        .filter(|x| x.0 > 0)
+        .collect()
+    }
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -186,6 +223,33 @@ pub struct DerivedSummaryView<'a> {
     pub example_number: Option<usize>,
     /// One of them, with its path.
     pub example: Option<ContradictionView<'a>>,
+}
+
+/// The direct contradictions of one dispute group, when there were too many
+/// to list: how many, and the group's first as an example.
+#[derive(Debug, Serialize)]
+pub struct DirectSummaryView<'a> {
+    /// The dispute group: its camp A against its camp B.
+    pub group: Option<usize>,
+    /// Pairs of its statements related by a dispute or a denial.
+    pub count: usize,
+    /// How many are in `contradictions`.
+    pub listed: usize,
+    /// Position (1-based) of the example in `contradictions`.
+    pub example_number: Option<usize>,
+    /// One of them, with its relation.
+    pub example: Option<ContradictionView<'a>>,
+}
+
+/// The inconsistent relations of one dispute group, when there were too
+/// many to list.
+#[derive(Debug, Serialize)]
+pub struct InconsistencySummaryView {
+    pub group: usize,
+    /// Relations of the group no split into two camps can satisfy.
+    pub count: usize,
+    /// How many are in `inconsistencies`.
+    pub listed: usize,
 }
 
 /// One relation on a derivation path or an inconsistency chain.
@@ -230,6 +294,9 @@ pub struct ActorCount<'a> {
 pub struct SideView<'a> {
     pub group: usize,
     pub camp: &'static str,
+    /// Statements in the camp.
+    pub count: usize,
+    /// The first of them (all of them unless the listing is bounded).
     pub statements: Vec<&'a str>,
     pub actors: Vec<ActorCount<'a>>,
 }
@@ -289,20 +356,35 @@ impl<'a> Report<'a> {
             derived: s.derived,
             self_contradictions: s.self_contradictions,
             derived_not_listed: s.derived_not_listed,
+            direct_not_listed: s.direct_not_listed,
             groups: analysis.sides.len(),
             inconsistencies: analysis.inconsistencies.len(),
+            inconsistencies_not_listed: s.inconsistencies_not_listed,
+            contested_not_listed: s.contested_not_listed,
+            side_statements_not_listed: 0,
         };
         let report = Report {
             format: REPORT_FORMAT,
             summary,
             contradictions: Vec::new(),
+            direct_summaries: Vec::new(),
             derived_summaries: Vec::new(),
             sides: Vec::new(),
             contested: Vec::new(),
             actors: Vec::new(),
             inconsistencies: Vec::new(),
+            inconsistency_summaries: analysis
+                .inconsistency_summaries
+                .iter()
+                .map(|i| InconsistencySummaryView {
+                    group: i.group,
+                    count: i.count,
+                    listed: i.listed,
+                })
+                .collect(),
             statements: Vec::new(),
             graph,
+            listing: analysis.listing,
             article_paths: graph
                 .set()
                 .articles
@@ -316,12 +398,23 @@ impl<'a> Report<'a> {
     fn fill(mut self, analysis: &Analysis) -> Self {
         let graph = self.graph;
         self.contradictions = analysis.contradictions.iter().map(|c| self.contradiction(c)).collect();
+        self.direct_summaries = analysis
+            .direct_summaries
+            .iter()
+            .map(|d| self.direct_summary(d, analysis))
+            .collect();
         self.derived_summaries = analysis
             .derived_summaries
             .iter()
             .map(|d| self.derived_summary(d, analysis))
             .collect();
-        self.sides = analysis.sides.iter().flat_map(|g| self.side(g)).collect();
+        let mut listed = 0;
+        for g in &analysis.sides {
+            for side in self.side(g, analysis.listing, &mut listed) {
+                self.summary.side_statements_not_listed += side.count - side.statements.len();
+                self.sides.push(side);
+            }
+        }
         self.contested = analysis
             .contested
             .iter()
@@ -555,6 +648,16 @@ impl<'a> Report<'a> {
         }
     }
 
+    fn direct_summary(&self, d: &DirectSummary, analysis: &Analysis) -> DirectSummaryView<'a> {
+        DirectSummaryView {
+            group: d.group,
+            count: d.count,
+            listed: d.listed,
+            example_number: d.example.map(|e| e + 1),
+            example: d.example.map(|e| self.contradiction(&analysis.contradictions[e])),
+        }
+    }
+
     fn derived_summary(&self, d: &DerivedSummary, analysis: &Analysis) -> DerivedSummaryView<'a> {
         DerivedSummaryView {
             group: d.group,
@@ -567,12 +670,22 @@ impl<'a> Report<'a> {
         }
     }
 
-    fn side(&self, g: &SideGroup) -> [SideView<'a>; 2] {
-        let camp = |camp: Camp, statements: &[usize], actors: &[(usize, usize)]| SideView {
-            group: g.id,
-            camp: camp.as_str(),
-            statements: statements.iter().map(|&s| self.id(s)).collect(),
-            actors: actors.iter().map(|&(a, n)| self.actor_count(a, n)).collect(),
+    /// The two camps of a group, each listing its statements as `listing`
+    /// says (`listed`: statements of camps listed so far).
+    fn side(&self, g: &SideGroup, listing: crate::analysis::Listing, listed: &mut usize) -> [SideView<'a>; 2] {
+        let mut camp = |camp: Camp, statements: &[usize], actors: &[(usize, usize)]| {
+            let mut shown = 0;
+            while shown < statements.len() && listing.lists(shown, *listed) {
+                shown += 1;
+                *listed += 1;
+            }
+            SideView {
+                group: g.id,
+                camp: camp.as_str(),
+                count: statements.len(),
+                statements: statements[..shown].iter().map(|&s| self.id(s)).collect(),
+                actors: actors.iter().map(|&(a, n)| self.actor_count(a, n)).collect(),
+            }
         };
         [
             camp(Camp::A, &g.camp_a, &g.actors_a),

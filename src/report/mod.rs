@@ -5,6 +5,7 @@
 //! form is the JSON report (documented in docs/report-format.md); the text
 //! and Markdown renderers read the same struct, so the three never disagree.
 
+mod json;
 mod markdown;
 mod text;
 
@@ -44,14 +45,12 @@ pub fn render_to(
     options: TextOptions,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let report = Report::new(graph, analysis);
     match format {
-        Format::Text => with_fmt(out, |w| text::render(&report, options, w)),
-        Format::Markdown => with_fmt(out, |w| markdown::render(&report, w)),
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &report)?;
-            out.write_all(b"\n")
-        }
+        Format::Text => with_fmt(out, |w| text::render(&Report::new(graph, analysis), options, w)),
+        Format::Markdown => with_fmt(out, |w| markdown::render(&Report::new(graph, analysis), w)),
+        // The contradictions and inconsistencies are made one at a time as
+        // they are written (a million of them are never all held as views).
+        Format::Json => json::write(&Report::without_lists(graph, analysis), analysis, out),
     }
 }
 
@@ -340,6 +339,16 @@ pub fn round3(x: f64) -> f64 {
 impl<'a> Report<'a> {
     /// Builds the view.
     pub fn new(graph: &'a ClaimGraph, analysis: &Analysis) -> Report<'a> {
+        Report::build(graph, analysis, true)
+    }
+
+    /// The view without its contradictions and inconsistencies (the lists
+    /// that grow with the input), which the JSON writer makes as it goes.
+    pub(super) fn without_lists(graph: &'a ClaimGraph, analysis: &Analysis) -> Report<'a> {
+        Report::build(graph, analysis, false)
+    }
+
+    fn build(graph: &'a ClaimGraph, analysis: &Analysis, lists: bool) -> Report<'a> {
         let s = &analysis.summary;
         let summary = SummaryView {
             articles: s.articles,
@@ -392,12 +401,14 @@ impl<'a> Report<'a> {
                 .filter_map(|a| Some((a.id.as_str(), a.path.as_deref()?)))
                 .collect(),
         };
-        report.fill(analysis)
+        report.fill(analysis, lists)
     }
 
-    fn fill(mut self, analysis: &Analysis) -> Self {
+    fn fill(mut self, analysis: &Analysis, lists: bool) -> Self {
         let graph = self.graph;
-        self.contradictions = analysis.contradictions.iter().map(|c| self.contradiction(c)).collect();
+        if lists {
+            self.contradictions = analysis.contradictions.iter().map(|c| self.contradiction(c)).collect();
+        }
         self.direct_summaries = analysis
             .direct_summaries
             .iter()
@@ -447,58 +458,79 @@ impl<'a> Report<'a> {
                 }
             })
             .collect();
-        self.inconsistencies = analysis
-            .inconsistencies
-            .iter()
-            .map(|i| {
-                let r = &graph.relations()[i.relation];
-                let step = self.step(i.relation);
-                let chain: Vec<StepView> = i.chain.iter().map(|&x| self.step(x)).collect();
-                let explanation = if chain.is_empty() {
-                    format!(
-                        "{} cannot hold together with the stronger relations of group {}",
-                        self.describe_step(&step),
-                        i.group
-                    )
-                } else {
-                    format!(
-                        "{}, but stronger relations place them {}: {}",
-                        self.describe_step(&step),
-                        if r.kind.is_negative() {
-                            "on the same side"
-                        } else {
-                            "on opposite sides"
-                        },
-                        chain
-                            .iter()
-                            .map(|s| self.describe_step(s))
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    )
-                };
-                InconsistencyView {
-                    from: step.from,
-                    to: step.to,
-                    kind: step.kind,
-                    confidence: step.confidence,
-                    reason: step.reason,
-                    group: i.group,
-                    chain,
-                    explanation,
-                }
-            })
+        if lists {
+            self.inconsistencies = analysis.inconsistencies.iter().map(|i| self.inconsistency(i)).collect();
+        }
+        self.statements = self
+            .mentioned(analysis)
+            .into_iter()
+            .map(|i| self.statement_view(i))
             .collect();
-        self.statements = self.mentioned().into_iter().map(|i| self.statement_view(i)).collect();
         self
     }
 
-    /// The indices of every statement the report mentions, in input order.
-    fn mentioned(&self) -> Vec<usize> {
-        let mut ids: Vec<&str> = Vec::new();
-        for c in &self.contradictions {
-            ids.extend([c.a, c.b]);
-            ids.extend(c.path.iter().flat_map(|p| [p.from, p.to]));
+    pub(super) fn inconsistency(&self, i: &crate::analysis::Inconsistency) -> InconsistencyView<'a> {
+        let r = &self.graph.relations()[i.relation];
+        let step = self.step(i.relation);
+        let chain: Vec<StepView> = i.chain.iter().map(|&x| self.step(x)).collect();
+        let explanation = if chain.is_empty() {
+            format!(
+                "{} cannot hold together with the stronger relations of group {}",
+                self.describe_step(&step),
+                i.group
+            )
+        } else {
+            format!(
+                "{}, but stronger relations place them {}: {}",
+                self.describe_step(&step),
+                if r.kind.is_negative() {
+                    "on the same side"
+                } else {
+                    "on opposite sides"
+                },
+                chain
+                    .iter()
+                    .map(|s| self.describe_step(s))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )
+        };
+        InconsistencyView {
+            from: step.from,
+            to: step.to,
+            kind: step.kind,
+            confidence: step.confidence,
+            reason: step.reason,
+            group: i.group,
+            chain,
+            explanation,
         }
+    }
+
+    /// The indices of every statement the report mentions, in input order:
+    /// the ends of the contradictions, inconsistencies and the relations on
+    /// their paths (from the analysis: their views may not be built), the
+    /// statements listed in the camps, the contested statements.
+    fn mentioned(&self, analysis: &Analysis) -> Vec<usize> {
+        let mut seen = vec![false; self.graph.statements().len()];
+        let mut relation = |r: usize| {
+            if let Some((a, b)) = self.graph.relation_ends(r) {
+                seen[a] = true;
+                seen[b] = true;
+            }
+        };
+        for c in &analysis.contradictions {
+            c.path.iter().for_each(|&r| relation(r));
+        }
+        for i in &analysis.inconsistencies {
+            relation(i.relation);
+            i.chain.iter().for_each(|&r| relation(r));
+        }
+        for c in &analysis.contradictions {
+            seen[c.a] = true;
+            seen[c.b] = true;
+        }
+        let mut ids: Vec<&str> = Vec::new();
         for side in &self.sides {
             ids.extend(side.statements.iter().copied());
         }
@@ -506,11 +538,6 @@ impl<'a> Report<'a> {
             ids.push(c.statement);
             ids.extend(c.supporters.iter().chain(&c.opponents).copied());
         }
-        for i in &self.inconsistencies {
-            ids.extend([i.from, i.to]);
-            ids.extend(i.chain.iter().flat_map(|p| [p.from, p.to]));
-        }
-        let mut seen = vec![false; self.graph.statements().len()];
         for id in ids {
             if let Some(i) = self.graph.index_of(id) {
                 seen[i] = true;
@@ -618,7 +645,7 @@ impl<'a> Report<'a> {
         )
     }
 
-    fn contradiction(&self, c: &Contradiction) -> ContradictionView<'a> {
+    pub(super) fn contradiction(&self, c: &Contradiction) -> ContradictionView<'a> {
         let path: Vec<StepView> = c.path.iter().map(|&r| self.step(r)).collect();
         let (a, b) = (self.id(c.a), self.id(c.b));
         let explanation = if c.derived {

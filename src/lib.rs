@@ -98,6 +98,10 @@ pub struct Options {
     /// List every derived contradiction (`--all-derived`) instead of at most
     /// [`analysis::DERIVED_LIMIT`] per dispute group.
     pub all_derived: bool,
+    /// List everything (`--list-all`): every contradiction, inconsistency,
+    /// contested statement and statement of a camp, instead of the bounds of
+    /// [`analysis::Listing::default`].
+    pub list_all: bool,
     /// What the input path `-` stands for (the binary reads standard input
     /// into it): a statement file when it starts with `{`, an article otherwise.
     pub stdin: Option<std::sync::Arc<[u8]>>,
@@ -112,8 +116,22 @@ impl std::fmt::Debug for Options {
             .field("actors", &self.actors)
             .field("progress", &self.progress.is_some())
             .field("all_derived", &self.all_derived)
+            .field("list_all", &self.list_all)
             .field("stdin", &self.stdin.as_ref().map(|b| b.len()))
             .finish()
+    }
+}
+
+impl Options {
+    /// What the analysis lists, from `all` and `all_derived`.
+    pub fn listing(&self) -> analysis::Listing {
+        if self.list_all {
+            analysis::Listing::all()
+        } else if self.all_derived {
+            analysis::Listing::with_derived(analysis::DerivedListing::All)
+        } else {
+            analysis::Listing::default()
+        }
     }
 }
 
@@ -241,6 +259,7 @@ pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
         let ex = extractor(options)?;
         extract_all_with(&ex, &articles, options.language, options.progress.as_ref())
     };
+    let any_files = !files.is_empty();
     let mut merged = if files.is_empty() {
         // Nothing applies over the extraction: it is the set as it is (a merge
         // would copy every statement and index every id for nothing).
@@ -250,10 +269,11 @@ pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
             warnings: Vec::new(),
         }
     } else {
-        corrections::merge(&files, &[&extracted])?
+        // By value: one statement file over nothing is moved, not copied.
+        corrections::merge_files(files, &[&extracted])?
     };
     warnings.extend(merged.warnings);
-    if !files.is_empty() {
+    if any_files {
         corrections::resolve_sources(&mut merged.set, &gazetteer(options)?);
     }
     Ok(Loaded {
@@ -511,12 +531,7 @@ fn add_lines(statements: &mut [Statement], text: &str) {
 pub fn run_analyze(paths: &[PathBuf], options: &Options) -> Result<(ClaimGraph, Analysis, Vec<Diagnostic>)> {
     let loaded = load(paths, options)?;
     let graph = ClaimGraph::build(loaded.set);
-    let listing = if options.all_derived {
-        analysis::DerivedListing::All
-    } else {
-        analysis::DerivedListing::default()
-    };
-    let analysis = analysis::analyze_with(&graph, listing);
+    let analysis = analysis::analyze_listing(&graph, options.listing());
     Ok((graph, analysis, loaded.warnings))
 }
 

@@ -190,9 +190,15 @@ struct InputArgs {
     /// Extra actors file (gazetteer entries; see docs/guide.md). Repeatable.
     #[arg(long, value_name = "FILE")]
     actors: Vec<PathBuf>,
-    /// List every derived contradiction (default: at most 100 per dispute group, the rest counted).
+    /// List every derived contradiction (default: at most 100 per dispute group and 1,000 in all,
+    /// the rest counted).
     #[arg(long)]
     all_derived: bool,
+    /// List everything: every contradiction, inconsistency, contested statement and statement of
+    /// a camp (default: at most 100 per dispute group and 1,000 in all of each, the rest counted
+    /// and summarised per group). The report then grows with the input.
+    #[arg(long)]
+    list_all: bool,
     /// Threads for extraction and linking (default: one per core, or RAYON_NUM_THREADS).
     /// The output is the same whatever the count.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
@@ -250,6 +256,7 @@ impl InputArgs {
             lexicons: self.lexicon.clone(),
             actors: self.actors.clone(),
             all_derived: self.all_derived,
+            list_all: self.list_all,
         })
     }
 }
@@ -395,13 +402,14 @@ fn analyze_inputs(
     input: &InputArgs,
 ) -> anyhow::Result<(claimgraph::ClaimGraph, claimgraph::Analysis)> {
     let loaded = load(inputs, input)?;
-    let listing = if input.all_derived {
-        claimgraph::analysis::DerivedListing::All
-    } else {
-        claimgraph::analysis::DerivedListing::default()
-    };
+    let listing = claimgraph::Options {
+        list_all: input.list_all,
+        all_derived: input.all_derived,
+        ..claimgraph::Options::default()
+    }
+    .listing();
     let graph = claimgraph::ClaimGraph::build(loaded.set);
-    let analysis = claimgraph::analysis::analyze_with(&graph, listing);
+    let analysis = claimgraph::analysis::analyze_listing(&graph, listing);
     Ok((graph, analysis))
 }
 

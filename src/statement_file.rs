@@ -19,19 +19,32 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
 
-/// A statement file that passed the per-file checks, with its text kept for
-/// locating problems found later by [`merge`].
+/// A statement file that passed the per-file checks, with what is needed to
+/// locate problems found later by [`merge`].
 #[derive(Debug, Clone)]
 pub struct ParsedFile {
     pub path: PathBuf,
-    text: String,
+    text: Source,
     pub set: StatementSet,
+}
+
+/// Where a parsed file's text is, for locating problems after parsing.
+#[derive(Debug, Clone)]
+enum Source {
+    /// Held (a file given as text, standard input).
+    Held(String),
+    /// Read again from `path` when a position is wanted: a large statement
+    /// file is not held in memory twice (as text and as statements) while it
+    /// is merged and analysed. Positions are needed only for problems and
+    /// corrections' notes.
+    OnDisk,
 }
 
 /// Reads and checks one statement file.
 pub fn load(path: &Path) -> Result<ParsedFile> {
     let bytes = std::fs::read(path).map_err(|e| Error::input(read_error(path, &e)))?;
-    parse_bytes(path, &bytes)
+    // The file is on disk: its text is read again only if a position is wanted.
+    parse_with(path, utf8(path, &bytes)?, false)
 }
 
 /// A diagnostic for a file that cannot be read.
@@ -48,23 +61,36 @@ pub fn read_error(path: &Path, e: &std::io::Error) -> Diagnostic {
 
 /// Checks the bytes of one statement file; `path` names it in messages.
 pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<ParsedFile> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            let pos = line_col(valid, valid.len());
-            return Err(Error::input(Diagnostic::at(
-                path,
-                Some(pos),
-                format!("invalid UTF-8 at byte {}", e.valid_up_to()),
-            )));
-        }
-    };
-    parse(path, text)
+    parse(path, utf8(path, bytes)?)
+}
+
+/// The bytes as text, or an error naming the first invalid byte.
+fn utf8<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        let pos = line_col(valid, valid.len());
+        Error::input(Diagnostic::at(
+            path,
+            Some(pos),
+            format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+        ))
+    })
 }
 
 /// Checks the text of one statement file; `path` names it in messages.
 pub fn parse(path: &Path, text: &str) -> Result<ParsedFile> {
+    parse_with(path, text, true)
+}
+
+/// [`parse`]; `keep_text` false when the text can be read again from `path`.
+fn parse_with(path: &Path, text: &str, keep_text: bool) -> Result<ParsedFile> {
+    let held = |text: &str| {
+        if keep_text {
+            Source::Held(text.to_string())
+        } else {
+            Source::OnDisk
+        }
+    };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(Error::input(Diagnostic::file(
@@ -80,7 +106,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ParsedFile> {
     {
         return Ok(ParsedFile {
             path: path.to_path_buf(),
-            text: text.to_string(),
+            text: held(text),
             set,
         });
     }
@@ -124,7 +150,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ParsedFile> {
         .map_err(|e| Error::input(Diagnostic::file(path, format!("invalid statement file: {e}"))))?;
     Ok(ParsedFile {
         path: path.to_path_buf(),
-        text: text.to_string(),
+        text: held(text),
         set,
     })
 }
@@ -195,7 +221,20 @@ impl ParsedFile {
         if wanted.is_empty() {
             return Vec::new();
         }
-        let locator = Locator::new(&self.text);
+        let reread;
+        let text = match &self.text {
+            Source::Held(t) => t.as_str(),
+            Source::OnDisk => {
+                // The same bytes parse() saw, unless the file changed since:
+                // then positions may be off, or missing (the file is named).
+                reread = std::fs::read(&self.path).map(|b| String::from_utf8_lossy(&b).into_owned());
+                match &reread {
+                    Ok(t) => t.strip_prefix('\u{feff}').unwrap_or(t),
+                    Err(_) => return vec![None; wanted.len()],
+                }
+            }
+        };
+        let locator = Locator::new(text);
         wanted
             .iter()
             .map(|&(section, index, field)| {

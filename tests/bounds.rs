@@ -47,8 +47,23 @@ fn dense_dispute_is_summarised_not_enumerated() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     let listed = v["contradictions"].as_array().unwrap().len();
-    assert_eq!(listed, 200 + 100, "200 direct + 100 derived listed");
+    assert_eq!(listed, 100 + 100, "100 of 200 direct + 100 derived listed");
     assert_eq!(v["summary"]["derived_not_listed"], 40_000 - 100);
+    assert_eq!(v["summary"]["direct_not_listed"], 100);
+    let d = &v["direct_summaries"][0];
+    assert_eq!(
+        (d["group"].clone(), d["count"].clone(), d["listed"].clone()),
+        (1.into(), 200.into(), 100.into())
+    );
+    assert_eq!(d["example_number"], 1);
+    assert_eq!(d["example"]["kind"], "direct");
+    // The camps list 100 statements each; the rest are counted.
+    assert_eq!(
+        v["sides"][0]["count"].as_u64().unwrap() + v["sides"][1]["count"].as_u64().unwrap(),
+        401
+    );
+    assert_eq!(v["sides"][0]["statements"].as_array().unwrap().len(), 100);
+    assert_eq!(v["summary"]["side_statements_not_listed"], 401 - 200);
     let d = &v["derived_summaries"][0];
     assert_eq!(d["count"], 40_000);
     assert_eq!(d["complete"], true);
@@ -81,8 +96,78 @@ fn dense_dispute_is_summarised_not_enumerated() {
 
     let all = run(&["analyze", f, "--format", "json", "--all-derived"]);
     let v: serde_json::Value = serde_json::from_str(&all.stdout).unwrap();
-    assert_eq!(v["contradictions"].as_array().unwrap().len(), 200 + 40_000);
+    assert_eq!(v["contradictions"].as_array().unwrap().len(), 100 + 40_000);
     assert!(v.get("derived_summaries").is_none());
+    assert_eq!(v["summary"]["direct_not_listed"], 100);
+
+    let all = run(&["analyze", f, "--format", "json", "--list-all"]);
+    let v: serde_json::Value = serde_json::from_str(&all.stdout).unwrap();
+    assert_eq!(v["contradictions"].as_array().unwrap().len(), 200 + 40_000);
+    for field in ["derived_summaries", "direct_summaries", "inconsistency_summaries"] {
+        assert!(v.get(field).is_none(), "{field}");
+    }
+    for field in ["direct_not_listed", "derived_not_listed", "side_statements_not_listed"] {
+        assert!(v["summary"].get(field).is_none(), "{field}");
+    }
+    assert_eq!(
+        v["sides"][0]["statements"].as_array().unwrap().len() as u64,
+        v["sides"][0]["count"].as_u64().unwrap()
+    );
+}
+
+#[test]
+fn many_dispute_groups_are_bounded_in_all_with_an_example_each() {
+    // 1,500 separate disputes of three statements (a denial and a backer of
+    // the denier): 1,500 direct and 1,500 derived contradictions, 1,500 groups.
+    let (mut st, mut rel) = (String::new(), String::new());
+    for i in 0..1_500 {
+        let sep = if i == 0 { "" } else { "," };
+        let _ = write!(
+            st,
+            r#"{sep}{{"id":"a{i}","source":"A","text":"claim {i}"}},{{"id":"b{i}","source":"B","text":"denial {i}"}},{{"id":"c{i}","source":"C","text":"backing {i}"}}"#
+        );
+        let _ = write!(
+            rel,
+            r#"{sep}{{"from":"b{i}","to":"a{i}","type":"denies"}},{{"from":"c{i}","to":"b{i}","type":"supports"}}"#
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let f = write_temp(
+        dir.path(),
+        "many.json",
+        &format!(r#"{{"statements":[{st}],"relations":[{rel}]}}"#),
+    );
+    let f = f.to_str().unwrap();
+    let r = run(&["analyze", f, "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    // Each group keeps one of each as its example: 1,500 groups, so the total
+    // bound (1,000) shows in the summaries, not in missing examples.
+    assert_eq!(v["summary"]["groups"], 1_500);
+    assert_eq!(v["summary"]["direct"], 1_500);
+    assert!(v["summary"].get("direct_not_listed").is_none());
+    assert_eq!(v["summary"]["derived"], 1_500);
+    // Camps: statements until 1,000 are listed, then each camp's first.
+    let listed: usize = v["sides"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["statements"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(listed, 333 * 3 + (1_500 - 333) * 2);
+    assert_eq!(v["summary"]["side_statements_not_listed"], 4_500 - listed);
+    let text = run(&["analyze", f]);
+    assert!(
+        text.stdout
+            .contains("statements of the camps counted, not listed (--list-all lists them)"),
+        "{}",
+        &text.stdout[..600]
+    );
+    let all = run(&["analyze", f, "--format", "json", "--list-all"]);
+    let v: serde_json::Value = serde_json::from_str(&all.stdout).unwrap();
+    assert!(v["summary"].get("side_statements_not_listed").is_none());
+    // Same input, same bytes.
+    assert_eq!(run(&["analyze", f, "--format", "json"]).stdout, r.stdout);
 }
 
 #[test]
@@ -97,7 +182,12 @@ fn one_statement_with_many_relations_stops_counting() {
     let d = &v["derived_summaries"][0];
     assert_eq!(d["complete"], false);
     assert_eq!(d["count"], claimgraph::analysis::DERIVED_COUNT_CAP);
-    assert_eq!(v["contradictions"].as_array().unwrap().len(), 2_000 + 100);
+    assert_eq!(
+        v["contradictions"].as_array().unwrap().len(),
+        100 + 100,
+        "100 direct and 100 derived listed"
+    );
+    assert_eq!(v["summary"]["direct_not_listed"], 2_000 - 100);
 }
 
 const DISPUTE: &str = "tests/fixtures/statements/dispute.json";

@@ -6,7 +6,8 @@
 use super::sides::Sides;
 use crate::graph::ClaimGraph;
 use crate::model::RelationType;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// How many support relations a derivation may chain.
 pub const MAX_SUPPORT_CHAIN: usize = 3;
@@ -79,6 +80,82 @@ impl Default for DerivedListing {
     fn default() -> Self {
         DerivedListing::AtMost(DERIVED_LIMIT)
     }
+}
+
+/// Direct contradictions (and self-contradictions found directly) listed one
+/// by one in each dispute group, by default; the rest are counted in a
+/// [`DirectSummary`].
+pub const LIST_LIMIT: usize = 100;
+
+/// Each list that grows with the input (direct, derived, inconsistencies,
+/// contested statements, the statements of the camps) holds at most this
+/// many items in all, by default, except that every dispute group keeps its
+/// first one as an example.
+pub const LIST_TOTAL: usize = 1_000;
+
+/// How much of what grows with the input an analysis lists; the rest is
+/// counted and summarised per dispute group (camp A against camp B).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listing {
+    /// Derived contradictions: as many per dispute group (and, unless
+    /// [`DerivedListing::All`], at most `total` in all).
+    pub derived: DerivedListing,
+    /// Direct contradictions, inconsistencies and the statements of a camp:
+    /// at most this many per dispute group (None: all, `--list-all`).
+    pub per_group: Option<usize>,
+    /// Each list: at most this many in all, each group's first one always
+    /// listed (None: no bound, `--list-all`).
+    pub total: Option<usize>,
+}
+
+impl Default for Listing {
+    fn default() -> Self {
+        Listing {
+            derived: DerivedListing::default(),
+            per_group: Some(LIST_LIMIT),
+            total: Some(LIST_TOTAL),
+        }
+    }
+}
+
+impl Listing {
+    /// Everything listed (`--list-all`): time, memory and the report grow with
+    /// the input (quadratically with a dense dispute's derived pairs).
+    pub fn all() -> Self {
+        Listing {
+            derived: DerivedListing::All,
+            per_group: None,
+            total: None,
+        }
+    }
+
+    /// The default bounds with derived contradictions listed as `derived` says.
+    pub fn with_derived(derived: DerivedListing) -> Self {
+        Listing {
+            derived,
+            ..Listing::default()
+        }
+    }
+
+    /// Whether the next item of a group is listed, given how many of the
+    /// group's and of the whole list's are listed already.
+    pub fn lists(&self, in_group: usize, in_all: usize) -> bool {
+        in_group == 0 || (self.per_group.is_none_or(|n| in_group < n) && self.total.is_none_or(|n| in_all < n))
+    }
+}
+
+/// The direct contradictions of one dispute group when they were not all
+/// listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DirectSummary {
+    /// The dispute group (None for statements outside any group).
+    pub group: Option<usize>,
+    /// Pairs of statements related by a dispute or a denial.
+    pub count: usize,
+    /// How many of them are in the contradiction list.
+    pub listed: usize,
+    /// Index in the contradiction list of an example (the group's first).
+    pub example: Option<usize>,
 }
 
 /// The derived contradictions of one dispute group (between its two camps)
@@ -186,7 +263,7 @@ const NOT_LISTED: usize = usize::MAX;
 /// derived (by their core relation, then path length, then ends), listing
 /// derived ones as `listing` says; groups whose derived contradictions were
 /// not all listed get a [`DerivedSummary`] (sorted by group).
-pub fn find(graph: &ClaimGraph, sides: &Sides, listing: DerivedListing) -> (Vec<Contradiction>, Vec<DerivedSummary>) {
+pub fn find(graph: &ClaimGraph, sides: &Sides, listing: Listing) -> Found {
     let relations = graph.relations();
     let conf = |path: &[usize]| -> f64 { path.iter().map(|&r| relations[r].confidence_or_default()).product() };
     let same_source =
@@ -195,11 +272,24 @@ pub fn find(graph: &ClaimGraph, sides: &Sides, listing: DerivedListing) -> (Vec<
 
     let edges = graph.edges();
     let mut out: Vec<Contradiction> = Vec::new();
-    let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
+    // Pair → its place in `out`, or NOT_LISTED when only counted.
+    let mut seen: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    // Per group (index: group id, 0 for none): pairs found, pairs listed, first listed.
+    let groups = sides.groups.len() + 1;
+    let (mut direct_found, mut direct_listed) = (vec![0usize; groups], vec![0usize; groups]);
+    let mut direct_example: Vec<Option<usize>> = vec![None; groups];
     for &(a, b, e) in edges.iter().filter(|x| x.2.kind.is_negative()) {
         if seen.contains_key(&key(a, b)) {
             continue;
         }
+        let g = sides.group_of(a).unwrap_or(0);
+        direct_found[g] += 1;
+        if !listing.lists(direct_listed[g], out.len()) {
+            seen.insert(key(a, b), NOT_LISTED);
+            continue;
+        }
+        direct_listed[g] += 1;
+        direct_example[g].get_or_insert(out.len());
         seen.insert(key(a, b), out.len());
         out.push(Contradiction {
             a,
@@ -227,14 +317,29 @@ pub fn find(graph: &ClaimGraph, sides: &Sides, listing: DerivedListing) -> (Vec<
             by_group.entry(sides.group_of(a)).or_default().push(i);
         }
     }
-    let (limit, count_cap, budget) = match listing {
-        DerivedListing::AtMost(n) => (n, DERIVED_COUNT_CAP, DERIVED_WORK_BUDGET),
-        DerivedListing::All => (usize::MAX, usize::MAX, usize::MAX),
+    let direct_summaries = (0..groups)
+        .filter(|&g| direct_listed[g] < direct_found[g])
+        .map(|g| DirectSummary {
+            group: (g > 0).then_some(g),
+            count: direct_found[g],
+            listed: direct_listed[g],
+            example: direct_example[g],
+        })
+        .collect();
+    let (limit, count_cap, budget, total) = match listing.derived {
+        DerivedListing::AtMost(n) => (
+            n,
+            DERIVED_COUNT_CAP,
+            DERIVED_WORK_BUDGET,
+            listing.total.unwrap_or(usize::MAX),
+        ),
+        DerivedListing::All => (usize::MAX, usize::MAX, usize::MAX, usize::MAX),
     };
+    let mut derived_listed = 0usize;
     let mut summaries = Vec::new();
     let mut search = SupportSearch::new(graph);
     for (group, negatives) in by_group {
-        let mut found: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut found: FxHashMap<(usize, usize), usize> = FxHashMap::default();
         let (mut listed, mut work, mut complete) = (0usize, 0usize, true);
         let mut example = None;
         'relations: for &i in &negatives {
@@ -259,12 +364,14 @@ pub fn find(graph: &ClaimGraph, sides: &Sides, listing: DerivedListing) -> (Vec<
                                 complete = false;
                                 break 'relations;
                             }
-                            let at = if listed < limit { out.len() } else { NOT_LISTED };
+                            let lists = listed == 0 || (listed < limit && derived_listed < total);
+                            let at = if lists { out.len() } else { NOT_LISTED };
                             found.insert(k, at);
                             if at == NOT_LISTED {
                                 continue;
                             }
                             listed += 1;
+                            derived_listed += 1;
                             example.get_or_insert(at);
                             at
                         }
@@ -331,7 +438,19 @@ pub fn find(graph: &ClaimGraph, sides: &Sides, listing: DerivedListing) -> (Vec<
     for s in &mut summaries {
         s.example = s.example.map(|e| new_place[e]);
     }
-    (out, summaries)
+    Found {
+        contradictions: out,
+        derived_summaries: summaries,
+        direct_summaries,
+    }
+}
+
+/// What [`find`] found: the listed contradictions and the summaries of the
+/// groups whose contradictions were not all listed.
+pub struct Found {
+    pub contradictions: Vec<Contradiction>,
+    pub derived_summaries: Vec<DerivedSummary>,
+    pub direct_summaries: Vec<DirectSummary>,
 }
 
 #[cfg(test)]
@@ -360,7 +479,7 @@ mod tests {
     }
 
     fn run(g: &ClaimGraph) -> Vec<Contradiction> {
-        find(g, &sides::compute(g), DerivedListing::All).0
+        find(g, &sides::compute(g, Listing::all()), Listing::all()).contradictions
     }
 
     #[test]

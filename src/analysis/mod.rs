@@ -18,9 +18,9 @@ mod stances;
 
 pub use contradictions::{
     Contradiction, ContradictionKind, DERIVED_COUNT_CAP, DERIVED_LIMIT, DERIVED_WORK_BUDGET, DerivedListing,
-    DerivedSummary, MAX_SUPPORT_CHAIN,
+    DerivedSummary, DirectSummary, LIST_LIMIT, LIST_TOTAL, Listing, MAX_SUPPORT_CHAIN,
 };
-pub use sides::{Camp, Inconsistency, SideGroup, Sides};
+pub use sides::{Camp, Inconsistency, InconsistencySummary, SideGroup, Sides};
 pub use stances::{ActorStance, Contested, StanceCount};
 
 use crate::graph::ClaimGraph;
@@ -32,10 +32,17 @@ pub struct Analysis {
     pub contradictions: Vec<Contradiction>,
     /// Dispute groups whose derived contradictions were not all listed.
     pub derived_summaries: Vec<DerivedSummary>,
+    /// Dispute groups whose direct contradictions were not all listed.
+    pub direct_summaries: Vec<DirectSummary>,
     pub sides: Vec<SideGroup>,
+    /// The most contested statements (at most [`Listing::total`]).
     pub contested: Vec<Contested>,
     pub actors: Vec<ActorStance>,
     pub inconsistencies: Vec<Inconsistency>,
+    /// Dispute groups whose inconsistencies were not all listed.
+    pub inconsistency_summaries: Vec<InconsistencySummary>,
+    /// What was listed in full and what only counted.
+    pub listing: Listing,
 }
 
 /// Counts for the report's opening lines.
@@ -56,6 +63,13 @@ pub struct Summary {
     /// Derived contradictions counted but not listed (see
     /// [`Analysis::derived_summaries`]).
     pub derived_not_listed: usize,
+    /// Direct contradictions (and self-contradictions found directly)
+    /// counted but not listed (see [`Analysis::direct_summaries`]).
+    pub direct_not_listed: usize,
+    /// Inconsistent relations counted but not listed.
+    pub inconsistencies_not_listed: usize,
+    /// Contested statements counted but not listed.
+    pub contested_not_listed: usize,
 }
 
 /// Runs every analysis on the graph, listing at most [`DERIVED_LIMIT`]
@@ -65,11 +79,25 @@ pub fn analyze(graph: &ClaimGraph) -> Analysis {
 }
 
 /// Runs every analysis on the graph, listing derived contradictions as
-/// `listing` says.
+/// `listing` says (and the rest within the default bounds).
 pub fn analyze_with(graph: &ClaimGraph, listing: DerivedListing) -> Analysis {
-    let sides = sides::compute(graph);
-    let (contradictions, derived_summaries) = contradictions::find(graph, &sides, listing);
-    let contested = stances::contested(graph);
+    analyze_listing(graph, Listing::with_derived(listing))
+}
+
+/// Runs every analysis on the graph, listing as `listing` says: what is
+/// left out is counted (in [`Summary`]) and summarised per dispute group.
+pub fn analyze_listing(graph: &ClaimGraph, listing: Listing) -> Analysis {
+    let sides = sides::compute(graph, listing);
+    let contradictions::Found {
+        contradictions,
+        derived_summaries,
+        direct_summaries,
+    } = contradictions::find(graph, &sides, listing);
+    let mut contested = stances::contested(graph);
+    let contested_all = contested.len();
+    if let Some(n) = listing.total {
+        contested.truncate(n);
+    }
     let actors = stances::actor_stances(graph);
     let mut summary = Summary {
         statements: graph.statement_count(),
@@ -97,13 +125,19 @@ pub fn analyze_with(graph: &ClaimGraph, listing: DerivedListing) -> Analysis {
         }
     }
     summary.derived_not_listed = derived_summaries.iter().map(|s| s.count - s.listed).sum();
+    summary.direct_not_listed = direct_summaries.iter().map(|s| s.count - s.listed).sum();
+    summary.inconsistencies_not_listed = sides.inconsistency_summaries.iter().map(|s| s.count - s.listed).sum();
+    summary.contested_not_listed = contested_all - contested.len();
     Analysis {
         summary,
         contradictions,
         derived_summaries,
+        direct_summaries,
         sides: sides.groups,
         contested,
         actors,
         inconsistencies: sides.inconsistencies,
+        inconsistency_summaries: sides.inconsistency_summaries,
+        listing,
     }
 }

@@ -7,6 +7,7 @@
 //! already fixed is an [`Inconsistency`], explained by the chain of accepted
 //! relations that fixed them.
 
+use super::Listing;
 use crate::graph::ClaimGraph;
 use std::collections::{HashMap, VecDeque};
 
@@ -53,11 +54,24 @@ pub struct Inconsistency {
     pub group: usize,
 }
 
+/// The inconsistencies of one dispute group when they were not all listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InconsistencySummary {
+    pub group: usize,
+    /// Relations of the group no split can satisfy.
+    pub count: usize,
+    /// How many of them are listed.
+    pub listed: usize,
+}
+
 /// The result of the split.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sides {
     pub groups: Vec<SideGroup>,
+    /// The inconsistencies listed (see [`Listing`]), in relation order.
     pub inconsistencies: Vec<Inconsistency>,
+    /// Groups whose inconsistencies were not all listed.
+    pub inconsistency_summaries: Vec<InconsistencySummary>,
     /// Per statement: (group id, camp), None for statements outside any group.
     pub placement: Vec<Option<(usize, Camp)>>,
 }
@@ -132,8 +146,9 @@ impl ParityUnionFind {
     }
 }
 
-/// Splits the graph into sides.
-pub fn compute(graph: &ClaimGraph) -> Sides {
+/// Splits the graph into sides, listing inconsistencies (with the chain
+/// that explains each) as `listing` says.
+pub fn compute(graph: &ClaimGraph, listing: Listing) -> Sides {
     let n = graph.statements().len();
     let mut edges = graph.edges();
     edges.sort_by(|x, y| {
@@ -197,19 +212,35 @@ pub fn compute(graph: &ClaimGraph) -> Sides {
         g.actors_b = count_actors(graph, &g.camp_b);
     }
     let forest = Forest::new(&tree);
-    let inconsistencies = rejected
-        .into_iter()
-        .map(|(a, b, relation)| Inconsistency {
-            relation,
-            chain: forest.path(a, b),
-            group: placement[a].map_or(0, |p: (usize, Camp)| p.0),
+    // In relation order; only the listed ones get their chain.
+    rejected.sort_by_key(|r| r.2);
+    let mut found = vec![0usize; groups.len() + 1];
+    let mut listed = vec![0usize; groups.len() + 1];
+    let mut inconsistencies = Vec::new();
+    for (a, b, relation) in rejected {
+        let group = placement[a].map_or(0, |p: (usize, Camp)| p.0);
+        found[group] += 1;
+        if listing.lists(listed[group], inconsistencies.len()) {
+            listed[group] += 1;
+            inconsistencies.push(Inconsistency {
+                relation,
+                chain: forest.path(a, b),
+                group,
+            });
+        }
+    }
+    let inconsistency_summaries = (0..found.len())
+        .filter(|&g| listed[g] < found[g])
+        .map(|g| InconsistencySummary {
+            group: g,
+            count: found[g],
+            listed: listed[g],
         })
-        .collect::<Vec<_>>();
-    let mut inconsistencies = inconsistencies;
-    inconsistencies.sort_by_key(|i| i.relation);
+        .collect();
     Sides {
         groups,
         inconsistencies,
+        inconsistency_summaries,
         placement,
     }
 }
@@ -318,7 +349,7 @@ mod tests {
     #[test]
     fn balanced_graph_splits_in_two() {
         let g = graph(4, &[(0, 1, Supports, 1.0), (2, 0, Denies, 1.0), (3, 2, Supports, 1.0)]);
-        let s = compute(&g);
+        let s = compute(&g, Listing::default());
         assert_eq!(s.groups.len(), 1);
         assert_eq!(s.groups[0].camp_a, vec![0, 1]);
         assert_eq!(s.groups[0].camp_b, vec![2, 3]);
@@ -332,7 +363,7 @@ mod tests {
             3,
             &[(0, 1, Supports, 0.9), (1, 2, Supports, 0.9), (2, 0, Disputes, 0.3)],
         );
-        let s = compute(&g);
+        let s = compute(&g, Listing::default());
         assert_eq!(s.inconsistencies.len(), 1);
         assert_eq!(s.inconsistencies[0].relation, 2);
         assert_eq!(s.inconsistencies[0].chain, vec![1, 0]);
@@ -341,6 +372,6 @@ mod tests {
     #[test]
     fn support_only_parts_are_not_groups() {
         let g = graph(3, &[(0, 1, Supports, 1.0)]);
-        assert!(compute(&g).groups.is_empty());
+        assert!(compute(&g, Listing::default()).groups.is_empty());
     }
 }

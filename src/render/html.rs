@@ -372,11 +372,10 @@ pub fn to_html_with_lines(
         "<p>{} contradictions ({} direct, {} derived, {} self) in {} dispute group(s) · {} inconsistent relation(s). Click a statement to see its evidence and its relations.</p>",
         s.contradictions, s.direct, s.derived, s.self_contradictions, s.groups, s.inconsistencies
     );
-    if s.derived_not_listed > 0 {
+    for (n, what, flag) in s.not_listed() {
         let _ = writeln!(
             h,
-            "<p class=\"meta\">{} more derived contradictions counted, not listed (<code>--all-derived</code> lists them).</p>",
-            s.derived_not_listed
+            "<p class=\"meta\">{n} more {what} counted, not listed (<code>{flag}</code> lists them).</p>"
         );
     }
     h.push_str("</header>\n<main>\n");

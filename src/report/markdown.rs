@@ -1,7 +1,7 @@
 //! The Markdown report: the text report as a document a journalist can paste.
 
 use super::Report;
-use super::text::{actor_list, derived_summary_lines};
+use super::text::{actor_list, more_statements, summary_blocks};
 use crate::error::is_hidden_control;
 use crate::model::Statement;
 use std::fmt::Write;
@@ -94,12 +94,8 @@ pub(super) fn render(r: &Report, out: &mut impl Write) {
         s.inconsistencies,
         plural(s.inconsistencies)
     );
-    if s.derived_not_listed > 0 {
-        let _ = writeln!(
-            out,
-            "- **{}** more derived contradictions counted, not listed (`--all-derived` lists them)",
-            s.derived_not_listed
-        );
+    for (n, what, flag) in s.not_listed() {
+        let _ = writeln!(out, "- **{n}** more {what} counted, not listed (`{flag}` lists them)");
     }
 
     let _ = writeln!(out, "\n## Contradictions\n");
@@ -129,10 +125,9 @@ pub(super) fn render(r: &Report, out: &mut impl Write) {
         }
     }
 
-    let summary = derived_summary_lines(r);
-    if !summary.is_empty() {
-        let _ = writeln!(out, "{}\n", escape(summary[1].trim()));
-        for line in &summary[2..] {
+    for block in summary_blocks(r) {
+        let _ = writeln!(out, "{}\n", escape(block[0].trim()));
+        for line in &block[1..] {
             let _ = writeln!(out, "- {}", escape(line.trim()));
         }
         let _ = writeln!(out);
@@ -160,6 +155,9 @@ pub(super) fn render(r: &Report, out: &mut impl Write) {
                 escape(r.source_of(id)),
                 escape(&r.by_id(id).text)
             );
+        }
+        if let Some(line) = more_statements(side) {
+            let _ = writeln!(out, "- {}", escape(&line));
         }
         let _ = writeln!(out);
     }

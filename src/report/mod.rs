@@ -5,10 +5,11 @@
 //! form is the JSON report (documented in docs/report-format.md); the text
 //! and Markdown renderers read the same struct, so the three never disagree.
 
+mod json;
 mod markdown;
 mod text;
 
-use crate::analysis::{Analysis, Camp, Contradiction, DerivedSummary, SideGroup};
+use crate::analysis::{Analysis, Camp, Contradiction, DerivedSummary, DirectSummary, SideGroup};
 use crate::graph::ClaimGraph;
 use crate::model::Statement;
 use serde::Serialize;
@@ -44,14 +45,12 @@ pub fn render_to(
     options: TextOptions,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let report = Report::new(graph, analysis);
     match format {
-        Format::Text => with_fmt(out, |w| text::render(&report, options, w)),
-        Format::Markdown => with_fmt(out, |w| markdown::render(&report, w)),
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &report)?;
-            out.write_all(b"\n")
-        }
+        Format::Text => with_fmt(out, |w| text::render(&Report::new(graph, analysis), options, w)),
+        Format::Markdown => with_fmt(out, |w| markdown::render(&Report::new(graph, analysis), w)),
+        // The contradictions and inconsistencies are made one at a time as
+        // they are written (a million of them are never all held as views).
+        Format::Json => json::write(&Report::without_lists(graph, analysis), analysis, out),
     }
 }
 
@@ -95,6 +94,9 @@ pub struct Report<'a> {
     pub format: &'static str,
     pub summary: SummaryView,
     pub contradictions: Vec<ContradictionView<'a>>,
+    /// Dispute groups whose direct contradictions were not all listed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub direct_summaries: Vec<DirectSummaryView<'a>>,
     /// Dispute groups whose derived contradictions were not all listed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub derived_summaries: Vec<DerivedSummaryView<'a>>,
@@ -102,11 +104,17 @@ pub struct Report<'a> {
     pub contested: Vec<ContestedView<'a>>,
     pub actors: Vec<ActorView<'a>>,
     pub inconsistencies: Vec<InconsistencyView<'a>>,
+    /// Dispute groups whose inconsistencies were not all listed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inconsistency_summaries: Vec<InconsistencySummaryView>,
     /// Every statement the report mentions, with its evidence, in input order:
     /// the report is readable without the statement file.
     pub statements: Vec<StatementView<'a>>,
     #[serde(skip)]
     pub graph: &'a ClaimGraph,
+    /// What the analysis listed in full.
+    #[serde(skip)]
+    pub listing: crate::analysis::Listing,
     /// Article id → its file.
     #[serde(skip)]
     article_paths: std::collections::HashMap<&'a str, &'a str>,
@@ -160,8 +168,36 @@ pub struct SummaryView {
     /// Derived contradictions counted but not listed.
     #[serde(skip_serializing_if = "is_zero")]
     pub derived_not_listed: usize,
+    /// Direct contradictions (and self-contradictions found directly) counted but not listed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub direct_not_listed: usize,
     pub groups: usize,
     pub inconsistencies: usize,
+    /// Inconsistent relations counted but not listed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub inconsistencies_not_listed: usize,
+    /// Contested statements counted but not listed.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub contested_not_listed: usize,
+    /// Statements of the camps (`sides`) not listed there.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub side_statements_not_listed: usize,
+}
+
+impl SummaryView {
+    /// What the report counted but did not list: (count, what, the flag that lists them).
+    pub fn not_listed(&self) -> Vec<(usize, &'static str, &'static str)> {
+        [
+            (self.direct_not_listed, "direct contradictions", "--list-all"),
+            (self.derived_not_listed, "derived contradictions", "--all-derived"),
+            (self.inconsistencies_not_listed, "inconsistent relations", "--list-all"),
+            (self.contested_not_listed, "contested statements", "--list-all"),
+            (self.side_statements_not_listed, "statements of the camps", "--list-all"),
+        ]
+        .into_iter()
+        .filter(|x| x.0 > 0)
+        .collect()
+    }
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -186,6 +222,33 @@ pub struct DerivedSummaryView<'a> {
     pub example_number: Option<usize>,
     /// One of them, with its path.
     pub example: Option<ContradictionView<'a>>,
+}
+
+/// The direct contradictions of one dispute group, when there were too many
+/// to list: how many, and the group's first as an example.
+#[derive(Debug, Serialize)]
+pub struct DirectSummaryView<'a> {
+    /// The dispute group: its camp A against its camp B.
+    pub group: Option<usize>,
+    /// Pairs of its statements related by a dispute or a denial.
+    pub count: usize,
+    /// How many are in `contradictions`.
+    pub listed: usize,
+    /// Position (1-based) of the example in `contradictions`.
+    pub example_number: Option<usize>,
+    /// One of them, with its relation.
+    pub example: Option<ContradictionView<'a>>,
+}
+
+/// The inconsistent relations of one dispute group, when there were too
+/// many to list.
+#[derive(Debug, Serialize)]
+pub struct InconsistencySummaryView {
+    pub group: usize,
+    /// Relations of the group no split into two camps can satisfy.
+    pub count: usize,
+    /// How many are in `inconsistencies`.
+    pub listed: usize,
 }
 
 /// One relation on a derivation path or an inconsistency chain.
@@ -230,6 +293,9 @@ pub struct ActorCount<'a> {
 pub struct SideView<'a> {
     pub group: usize,
     pub camp: &'static str,
+    /// Statements in the camp.
+    pub count: usize,
+    /// The first of them (all of them unless the listing is bounded).
     pub statements: Vec<&'a str>,
     pub actors: Vec<ActorCount<'a>>,
 }
@@ -273,6 +339,16 @@ pub fn round3(x: f64) -> f64 {
 impl<'a> Report<'a> {
     /// Builds the view.
     pub fn new(graph: &'a ClaimGraph, analysis: &Analysis) -> Report<'a> {
+        Report::build(graph, analysis, true)
+    }
+
+    /// The view without its contradictions and inconsistencies (the lists
+    /// that grow with the input), which the JSON writer makes as it goes.
+    pub(super) fn without_lists(graph: &'a ClaimGraph, analysis: &Analysis) -> Report<'a> {
+        Report::build(graph, analysis, false)
+    }
+
+    fn build(graph: &'a ClaimGraph, analysis: &Analysis, lists: bool) -> Report<'a> {
         let s = &analysis.summary;
         let summary = SummaryView {
             articles: s.articles,
@@ -289,20 +365,35 @@ impl<'a> Report<'a> {
             derived: s.derived,
             self_contradictions: s.self_contradictions,
             derived_not_listed: s.derived_not_listed,
+            direct_not_listed: s.direct_not_listed,
             groups: analysis.sides.len(),
             inconsistencies: analysis.inconsistencies.len(),
+            inconsistencies_not_listed: s.inconsistencies_not_listed,
+            contested_not_listed: s.contested_not_listed,
+            side_statements_not_listed: 0,
         };
         let report = Report {
             format: REPORT_FORMAT,
             summary,
             contradictions: Vec::new(),
+            direct_summaries: Vec::new(),
             derived_summaries: Vec::new(),
             sides: Vec::new(),
             contested: Vec::new(),
             actors: Vec::new(),
             inconsistencies: Vec::new(),
+            inconsistency_summaries: analysis
+                .inconsistency_summaries
+                .iter()
+                .map(|i| InconsistencySummaryView {
+                    group: i.group,
+                    count: i.count,
+                    listed: i.listed,
+                })
+                .collect(),
             statements: Vec::new(),
             graph,
+            listing: analysis.listing,
             article_paths: graph
                 .set()
                 .articles
@@ -310,18 +401,31 @@ impl<'a> Report<'a> {
                 .filter_map(|a| Some((a.id.as_str(), a.path.as_deref()?)))
                 .collect(),
         };
-        report.fill(analysis)
+        report.fill(analysis, lists)
     }
 
-    fn fill(mut self, analysis: &Analysis) -> Self {
+    fn fill(mut self, analysis: &Analysis, lists: bool) -> Self {
         let graph = self.graph;
-        self.contradictions = analysis.contradictions.iter().map(|c| self.contradiction(c)).collect();
+        if lists {
+            self.contradictions = analysis.contradictions.iter().map(|c| self.contradiction(c)).collect();
+        }
+        self.direct_summaries = analysis
+            .direct_summaries
+            .iter()
+            .map(|d| self.direct_summary(d, analysis))
+            .collect();
         self.derived_summaries = analysis
             .derived_summaries
             .iter()
             .map(|d| self.derived_summary(d, analysis))
             .collect();
-        self.sides = analysis.sides.iter().flat_map(|g| self.side(g)).collect();
+        let mut listed = 0;
+        for g in &analysis.sides {
+            for side in self.side(g, analysis.listing, &mut listed) {
+                self.summary.side_statements_not_listed += side.count - side.statements.len();
+                self.sides.push(side);
+            }
+        }
         self.contested = analysis
             .contested
             .iter()
@@ -354,58 +458,79 @@ impl<'a> Report<'a> {
                 }
             })
             .collect();
-        self.inconsistencies = analysis
-            .inconsistencies
-            .iter()
-            .map(|i| {
-                let r = &graph.relations()[i.relation];
-                let step = self.step(i.relation);
-                let chain: Vec<StepView> = i.chain.iter().map(|&x| self.step(x)).collect();
-                let explanation = if chain.is_empty() {
-                    format!(
-                        "{} cannot hold together with the stronger relations of group {}",
-                        self.describe_step(&step),
-                        i.group
-                    )
-                } else {
-                    format!(
-                        "{}, but stronger relations place them {}: {}",
-                        self.describe_step(&step),
-                        if r.kind.is_negative() {
-                            "on the same side"
-                        } else {
-                            "on opposite sides"
-                        },
-                        chain
-                            .iter()
-                            .map(|s| self.describe_step(s))
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    )
-                };
-                InconsistencyView {
-                    from: step.from,
-                    to: step.to,
-                    kind: step.kind,
-                    confidence: step.confidence,
-                    reason: step.reason,
-                    group: i.group,
-                    chain,
-                    explanation,
-                }
-            })
+        if lists {
+            self.inconsistencies = analysis.inconsistencies.iter().map(|i| self.inconsistency(i)).collect();
+        }
+        self.statements = self
+            .mentioned(analysis)
+            .into_iter()
+            .map(|i| self.statement_view(i))
             .collect();
-        self.statements = self.mentioned().into_iter().map(|i| self.statement_view(i)).collect();
         self
     }
 
-    /// The indices of every statement the report mentions, in input order.
-    fn mentioned(&self) -> Vec<usize> {
-        let mut ids: Vec<&str> = Vec::new();
-        for c in &self.contradictions {
-            ids.extend([c.a, c.b]);
-            ids.extend(c.path.iter().flat_map(|p| [p.from, p.to]));
+    pub(super) fn inconsistency(&self, i: &crate::analysis::Inconsistency) -> InconsistencyView<'a> {
+        let r = &self.graph.relations()[i.relation];
+        let step = self.step(i.relation);
+        let chain: Vec<StepView> = i.chain.iter().map(|&x| self.step(x)).collect();
+        let explanation = if chain.is_empty() {
+            format!(
+                "{} cannot hold together with the stronger relations of group {}",
+                self.describe_step(&step),
+                i.group
+            )
+        } else {
+            format!(
+                "{}, but stronger relations place them {}: {}",
+                self.describe_step(&step),
+                if r.kind.is_negative() {
+                    "on the same side"
+                } else {
+                    "on opposite sides"
+                },
+                chain
+                    .iter()
+                    .map(|s| self.describe_step(s))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )
+        };
+        InconsistencyView {
+            from: step.from,
+            to: step.to,
+            kind: step.kind,
+            confidence: step.confidence,
+            reason: step.reason,
+            group: i.group,
+            chain,
+            explanation,
         }
+    }
+
+    /// The indices of every statement the report mentions, in input order:
+    /// the ends of the contradictions, inconsistencies and the relations on
+    /// their paths (from the analysis: their views may not be built), the
+    /// statements listed in the camps, the contested statements.
+    fn mentioned(&self, analysis: &Analysis) -> Vec<usize> {
+        let mut seen = vec![false; self.graph.statements().len()];
+        let mut relation = |r: usize| {
+            if let Some((a, b)) = self.graph.relation_ends(r) {
+                seen[a] = true;
+                seen[b] = true;
+            }
+        };
+        for c in &analysis.contradictions {
+            c.path.iter().for_each(|&r| relation(r));
+        }
+        for i in &analysis.inconsistencies {
+            relation(i.relation);
+            i.chain.iter().for_each(|&r| relation(r));
+        }
+        for c in &analysis.contradictions {
+            seen[c.a] = true;
+            seen[c.b] = true;
+        }
+        let mut ids: Vec<&str> = Vec::new();
         for side in &self.sides {
             ids.extend(side.statements.iter().copied());
         }
@@ -413,11 +538,6 @@ impl<'a> Report<'a> {
             ids.push(c.statement);
             ids.extend(c.supporters.iter().chain(&c.opponents).copied());
         }
-        for i in &self.inconsistencies {
-            ids.extend([i.from, i.to]);
-            ids.extend(i.chain.iter().flat_map(|p| [p.from, p.to]));
-        }
-        let mut seen = vec![false; self.graph.statements().len()];
         for id in ids {
             if let Some(i) = self.graph.index_of(id) {
                 seen[i] = true;
@@ -525,7 +645,7 @@ impl<'a> Report<'a> {
         )
     }
 
-    fn contradiction(&self, c: &Contradiction) -> ContradictionView<'a> {
+    pub(super) fn contradiction(&self, c: &Contradiction) -> ContradictionView<'a> {
         let path: Vec<StepView> = c.path.iter().map(|&r| self.step(r)).collect();
         let (a, b) = (self.id(c.a), self.id(c.b));
         let explanation = if c.derived {
@@ -555,6 +675,16 @@ impl<'a> Report<'a> {
         }
     }
 
+    fn direct_summary(&self, d: &DirectSummary, analysis: &Analysis) -> DirectSummaryView<'a> {
+        DirectSummaryView {
+            group: d.group,
+            count: d.count,
+            listed: d.listed,
+            example_number: d.example.map(|e| e + 1),
+            example: d.example.map(|e| self.contradiction(&analysis.contradictions[e])),
+        }
+    }
+
     fn derived_summary(&self, d: &DerivedSummary, analysis: &Analysis) -> DerivedSummaryView<'a> {
         DerivedSummaryView {
             group: d.group,
@@ -567,12 +697,22 @@ impl<'a> Report<'a> {
         }
     }
 
-    fn side(&self, g: &SideGroup) -> [SideView<'a>; 2] {
-        let camp = |camp: Camp, statements: &[usize], actors: &[(usize, usize)]| SideView {
-            group: g.id,
-            camp: camp.as_str(),
-            statements: statements.iter().map(|&s| self.id(s)).collect(),
-            actors: actors.iter().map(|&(a, n)| self.actor_count(a, n)).collect(),
+    /// The two camps of a group, each listing its statements as `listing`
+    /// says (`listed`: statements of camps listed so far).
+    fn side(&self, g: &SideGroup, listing: crate::analysis::Listing, listed: &mut usize) -> [SideView<'a>; 2] {
+        let mut camp = |camp: Camp, statements: &[usize], actors: &[(usize, usize)]| {
+            let mut shown = 0;
+            while shown < statements.len() && listing.lists(shown, *listed) {
+                shown += 1;
+                *listed += 1;
+            }
+            SideView {
+                group: g.id,
+                camp: camp.as_str(),
+                count: statements.len(),
+                statements: statements[..shown].iter().map(|&s| self.id(s)).collect(),
+                actors: actors.iter().map(|&(a, n)| self.actor_count(a, n)).collect(),
+            }
         };
         [
             camp(Camp::A, &g.camp_a, &g.actors_a),

@@ -73,12 +73,8 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
         s.inconsistencies,
         if s.inconsistencies == 1 { "" } else { "s" }
     );
-    if s.derived_not_listed > 0 {
-        let _ = writeln!(
-            out,
-            "{} more derived contradictions counted, not listed (--all-derived lists them)",
-            s.derived_not_listed
-        );
+    for (n, what, flag) in s.not_listed() {
+        let _ = writeln!(out, "{n} more {what} counted, not listed ({flag} lists them)");
     }
 
     let _ = writeln!(out, "\n{}", paint(st.heading, "Contradictions"));
@@ -107,8 +103,11 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
         }
     }
 
-    for line in derived_summary_lines(r) {
-        let _ = writeln!(out, "{line}");
+    for block in summary_blocks(r) {
+        let _ = writeln!(out);
+        for line in block {
+            let _ = writeln!(out, "{line}");
+        }
     }
 
     let _ = writeln!(out, "\n{}", paint(st.heading, "Sides"));
@@ -134,6 +133,9 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
                 paint(st.source, r.source_of(id)),
                 v(&stmt.text)
             );
+        }
+        if let Some(line) = more_statements(side) {
+            let _ = writeln!(out, "    {}", paint(st.dim, &line));
         }
     }
 
@@ -193,19 +195,61 @@ pub(super) fn render(r: &Report, options: TextOptions, out: &mut impl Write) {
     statements_section(out, &st, r);
 }
 
-/// The lines saying which dispute groups had more derived contradictions
-/// than were listed (shared with the Markdown report; plain, already safe).
-pub(super) fn derived_summary_lines(r: &Report) -> Vec<String> {
-    if r.derived_summaries.is_empty() {
-        return Vec::new();
+/// "… and N more (--list-all lists them)" under a camp that does not list all its statements.
+pub(super) fn more_statements(side: &super::SideView) -> Option<String> {
+    let more = side.count - side.statements.len();
+    (more > 0).then(|| format!("… and {more} more (--list-all lists them)"))
+}
+
+/// " and N in all" when the listing has a total bound.
+fn in_all(r: &Report) -> String {
+    r.listing
+        .total
+        .map(|n| format!(" and {n} in all, each group's first always"))
+        .unwrap_or_default()
+}
+
+/// The blocks of lines saying which dispute groups had more direct and
+/// derived contradictions than were listed: a heading line, then one line
+/// per group (shared with the Markdown report; plain, already safe).
+pub(super) fn summary_blocks(r: &Report) -> Vec<Vec<String>> {
+    let mut blocks = Vec::new();
+    if !r.direct_summaries.is_empty() {
+        let mut lines = vec![format!(
+            "Not every direct contradiction is listed: at most {} per dispute group{} (--list-all lists them all).",
+            r.listing.per_group.unwrap_or(usize::MAX),
+            in_all(r)
+        )];
+        for d in &r.direct_summaries {
+            let group = d
+                .group
+                .map_or("outside any group".to_string(), |g| format!("group {g}"));
+            let example = d.example_number.map(|n| format!("; e.g. [{n}]")).unwrap_or_default();
+            lines.push(format!(
+                "  {group}, camp A against camp B: {} direct contradictions, {} listed{example}",
+                d.count, d.listed
+            ));
+        }
+        blocks.push(lines);
     }
-    let mut lines = vec![
-        String::new(),
-        format!(
-            "Not every derived contradiction is listed: at most {} per dispute group (--all-derived lists them all).",
-            crate::analysis::DERIVED_LIMIT
-        ),
-    ];
+    blocks.extend(derived_summary_lines(r));
+    blocks
+}
+
+/// The lines saying which dispute groups had more derived contradictions
+/// than were listed.
+fn derived_summary_lines(r: &Report) -> Option<Vec<String>> {
+    if r.derived_summaries.is_empty() {
+        return None;
+    }
+    let total = match r.listing.derived {
+        crate::analysis::DerivedListing::AtMost(_) => in_all(r),
+        crate::analysis::DerivedListing::All => String::new(),
+    };
+    let mut lines = vec![format!(
+        "Not every derived contradiction is listed: at most {} per dispute group{total} (--all-derived lists them all).",
+        crate::analysis::DERIVED_LIMIT
+    )];
     for d in &r.derived_summaries {
         let group = d
             .group
@@ -221,7 +265,7 @@ pub(super) fn derived_summary_lines(r: &Report) -> Vec<String> {
             d.listed
         ));
     }
-    lines
+    Some(lines)
 }
 
 fn statement_line(out: &mut impl Write, st: &Styles, r: &Report, label: &str, s: &Statement) {

@@ -81,15 +81,19 @@ pub(super) fn boundary_between(prep: &Prepared, lex: &Lexicon, a: usize, b: usiz
         prep.phrase_starting_at(i, &|w| lex.coordinators.contains(w))
             .is_some_and(|k| i + k == b)
     };
-    (a..b).any(|i| {
-        prep.is_punct(i, ";")
-            || (prep.is_punct(i, ",")
-                && prep
-                    .phrase_starting_at(i + 1, &|w| lex.contrast_markers.contains(w))
-                    .is_some())
-            || ((prep.is_punct(i, ",") || prep.is_punct(i, "-")) && coordinator_before_b(i + 1))
+    // A coordinator (at most four words) ends right at `b`: look only there.
+    let coordinated = (b.saturating_sub(5).max(a)..b).any(|i| {
+        ((prep.is_punct(i, ",") || prep.is_punct(i, "-")) && coordinator_before_b(i + 1))
             || (i > a + 1 && prep.toks[i - 1].word && coordinator_before_b(i))
-    })
+    });
+    coordinated
+        || (a..b).any(|i| {
+            prep.is_punct(i, ";")
+                || (prep.is_punct(i, ",")
+                    && prep
+                        .phrase_starting_at(i + 1, &|w| lex.contrast_markers.contains(w))
+                        .is_some())
+        })
 }
 
 /// The start of the clause that contains token `i`.

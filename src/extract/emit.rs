@@ -525,6 +525,9 @@ fn speaks_for_another(sp: &Speaker) -> bool {
     !fold_case(&sp.name).split_whitespace().any(|w| words.contains(&w))
 }
 
+/// How many words into a content a kind marker is looked for.
+const KIND_MARKER_REACH: usize = 40;
+
 /// The kind a neutral cue's content gives its statement: a stronger cue that
 /// opens the content ("tuyên bố \"cáo buộc …\""), else the first of the
 /// lexicon's `kind_markers` found where it may stand.
@@ -538,7 +541,9 @@ pub(super) fn content_kind(prep: &Prepared, lex: &Lexicon, (ca, cb): (usize, usi
     {
         return Some(h.cue.kind);
     }
-    (first..cb).find_map(|i| {
+    // Markers near the start only: a run-on "sentence" of thousands of words
+    // (a crawl without stops) must not cost its length for every statement in it.
+    (first..cb.min(first + KIND_MARKER_REACH)).find_map(|i| {
         lex.kind_markers.iter().find_map(|(words, m)| {
             let fits = m.within.is_none_or(|w| i < first + w) && !(m.after_subject && i == first);
             let end = i + words.len();

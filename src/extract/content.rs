@@ -176,8 +176,8 @@ pub(super) fn content_before(
     });
     // Without quotation marks the cue must close its clause ("P, X khẳng định."):
     // "Trao đổi với phóng viên, ông X khẳng định P" holds P after the cue.
-    let unquoted_tail = !quote_closed && !prep.is_punct(before.saturating_sub(1), "\"") && tail_words > 3;
-    if tail_words > 8 && !opens_quoted || has_content || unquoted_tail {
+    let unquoted = !quote_closed && !prep.is_punct(before.saturating_sub(1), "\"");
+    if tail_words > 8 && !opens_quoted || has_content || unquoted && tail_words > 3 {
         return None;
     }
     let mut end = before;
@@ -186,8 +186,7 @@ pub(super) fn content_before(
     }
     // Without quotation marks, a few words before the comma are a fronted
     // adverbial ("Mấy ngày qua, người dân … phản bác"), not what was said.
-    if !quote_closed
-        && !prep.is_punct(before.saturating_sub(1), "\"")
+    if unquoted
         && ((0..end).filter(|&i| prep.toks[i].word).count() < 4
             || prep
                 .phrase_starting_at(0, &|w| lex.adverbial_openers.contains(w))

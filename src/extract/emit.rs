@@ -186,7 +186,7 @@ impl Extractor {
                 p.sentence == Some(si)
                     && p.id != id
                     && p.source.is_some()
-                    && p.source != out.statements.last().and_then(|l| l.source.clone())
+                    && p.source.as_ref() != f.speaker.as_ref().map(|s| &s.id)
             })
         {
             let answered = &out.statements[topic];
@@ -291,17 +291,22 @@ impl Extractor {
                 co_sources.push(c.id.clone());
             }
             st.co_sources = co_sources.clone();
-            // The person's own name: the mention when it holds one ("ông Huỳnh Minh
-            // Đức" speaking for his company), else the speaker's name.
-            let caps: Vec<&str> = sp
-                .mention
-                .split_whitespace()
-                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .collect();
-            let surname = if caps.len() >= 2 && speaks_for_another(sp) {
-                caps.last().copied()
-            } else {
-                sp.name.rsplit_once(' ').map(|(_, s)| s)
+            // An office holder speaking for an actor ("ông Huỳnh Minh Đức" for his
+            // company): the person's own name, from the mention.
+            let own_name = sp
+                .person
+                .then(|| {
+                    let caps: Vec<&str> = sp
+                        .mention
+                        .split_whitespace()
+                        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        .collect();
+                    (caps.len() >= 2 && speaks_for_another(sp)).then(|| caps.join(" "))
+                })
+                .flatten();
+            let surname = match &own_name {
+                Some(name) => name.rsplit_once(' ').map(|(_, s)| s),
+                None => sp.name.rsplit_once(' ').map(|(_, s)| s),
             };
             if sp.person
                 && let Some(surname) = surname
@@ -314,16 +319,20 @@ impl Extractor {
             if sp.person {
                 let lex = self.lexicons.get(here.lang);
                 let gender = lex.pronoun_gender.get(fold_case(&sp.mention).as_str()).copied();
-                // A person speaking for an actor (an office holder) is an entity of
-                // their own, found by their own name.
-                let own = (caps.len() >= 2 && speaks_for_another(sp)).then(|| slug(&caps.join(" ")));
-                match own.filter(|k| *k != sp.id) {
-                    Some(key) => {
+                // An office holder is an entity of their own, found by their own name.
+                match own_name.filter(|name| slug(name) != sp.id) {
+                    Some(name) => {
                         let mut named = sp.clone();
-                        named.mention = caps.join(" ");
-                        memory
-                            .entities
-                            .note_keyed(&key, &named, EntityKind::Person, gender, at, None, false);
+                        named.mention = name;
+                        memory.entities.note_keyed(
+                            &slug(&named.mention),
+                            &named,
+                            EntityKind::Person,
+                            gender,
+                            at,
+                            None,
+                            false,
+                        );
                     }
                     None => {
                         memory.entities.note(sp, EntityKind::Person, gender, at, None, false);

@@ -100,12 +100,19 @@ struct Builder {
     run: u32,
     /// Spaces in a row the text ends with, counting those collapsed.
     spaces: u32,
+    /// Whether a quotation opened on the current line is still open.
+    quote_open: bool,
 }
 
 impl Builder {
     fn push(&mut self, c: char, origin: usize) {
         // Collapse runs of spaces; no space at a line start.
         self.spaces = if c == ' ' { self.spaces + 1 } else { 0 };
+        match c {
+            '"' => self.quote_open = !self.quote_open,
+            '\n' => self.quote_open = false,
+            _ => {}
+        }
         if c == ' ' && matches!(self.text.chars().next_back(), None | Some(' ') | Some('\n')) {
             return;
         }
@@ -168,6 +175,7 @@ pub fn normalize(original: &str) -> Text {
         last_origin: None,
         run: 0,
         spaces: 0,
+        quote_open: false,
     };
     let mut it = original.chars().peekable();
     let mut index = 0usize;
@@ -245,9 +253,7 @@ fn glue_repair(b: &mut Builder, c: char, next: Option<char>, origin: usize) {
         let before = b.text[..b.text.len() - 1].chars().next_back();
         // Not inside a quotation: a caption glued into a quoted passage
         // stays there rather than cutting the quotation in two.
-        let line = &b.text[b.text.rfind('\n').map_or(0, |i| i + 1)..];
-        let quote_open = line.matches('"').count() % 2 == 1;
-        if before.is_some_and(char::is_alphanumeric) && !quote_open {
+        if before.is_some_and(char::is_alphanumeric) && !b.quote_open {
             b.pop();
             b.push('\n', origin);
         }

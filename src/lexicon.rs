@@ -293,6 +293,12 @@ pub struct Lexicon {
     pub noun_like_cues: HashSet<String>,
     /// Folded, split into words.
     pub kind_markers: Vec<(Vec<String>, KindMarker)>,
+    /// For the first word of every phrase of two words or more anywhere in
+    /// this lexicon: the most words such a phrase has. A phrase lookup at a
+    /// token whose word opens none tries that one word only.
+    pub phrase_starts: HashMap<String, u8>,
+    /// The same for the last word of a phrase.
+    pub phrase_ends: HashMap<String, u8>,
 }
 
 /// The bundled lexicon files, by language.
@@ -333,7 +339,7 @@ impl Lexicon {
             .collect();
         cues.sort_by(|a, b| a.cue.cmp(&b.cue));
         cues.dedup_by(|a, b| a.cue == b.cue);
-        Lexicon {
+        let mut lexicon = Lexicon {
             language,
             cues,
             non_speech: fold_all(f.non_speech),
@@ -390,7 +396,86 @@ impl Lexicon {
             non_speaker_labels: fold_all(f.non_speaker_labels).into_iter().collect(),
             territorial_nouns: fold_all(f.territorial_nouns).into_iter().collect(),
             authority_nouns: fold_all(f.authority_nouns).into_iter().collect(),
+            phrase_starts: HashMap::default(),
+            phrase_ends: HashMap::default(),
+        };
+        lexicon.index_phrases();
+        lexicon
+    }
+
+    /// Every phrase of the lexicon, whatever its list.
+    fn phrases(&self) -> impl Iterator<Item = &str> {
+        let sets = [
+            &self.complementizers,
+            &self.no_speaker_after_according_to,
+            &self.contrast_markers,
+            &self.reported_nouns,
+            &self.passive_markers,
+            &self.passive_agent_markers,
+            &self.relative_markers,
+            &self.auxiliaries,
+            &self.subordinators,
+            &self.np_words,
+            &self.stop_words,
+            &self.abbreviations,
+            &self.time_words,
+            &self.non_speaker_labels,
+            &self.territorial_nouns,
+            &self.authority_nouns,
+            &self.speaker_heads,
+            &self.organisation_heads,
+            &self.surnames,
+            &self.determiners,
+            &self.owner_markers,
+            &self.then_markers,
+            &self.coordinators,
+            &self.citing_markers,
+            &self.name_connectors,
+            &self.media_heads,
+            &self.addressees,
+            &self.sentence_openers,
+            &self.document_nouns,
+            &self.office_titles,
+            &self.former_markers,
+            &self.adverbial_openers,
+            &self.continuation_markers,
+            &self.accusation_nouns,
+            &self.about_markers,
+            &self.noun_like_cues,
+        ];
+        let lists = [
+            &self.non_speech,
+            &self.according_to,
+            &self.falsity,
+            &self.negations,
+            &self.reciprocal,
+        ];
+        sets.into_iter()
+            .flat_map(|s| s.iter())
+            .chain(lists.into_iter().flat_map(|l| l.iter()))
+            .chain(self.pronouns.keys())
+            .chain(self.person_titles.keys())
+            .chain(self.cues.iter().map(|c| &c.cue))
+            .map(String::as_str)
+    }
+
+    /// Builds [`Lexicon::phrase_starts`] and [`Lexicon::phrase_ends`].
+    fn index_phrases(&mut self) {
+        let mut starts: HashMap<String, u8> = HashMap::default();
+        let mut ends: HashMap<String, u8> = HashMap::default();
+        for phrase in self.phrases() {
+            let words: Vec<&str> = phrase.split_whitespace().collect();
+            if words.len() < 2 {
+                continue;
+            }
+            let n = u8::try_from(words.len()).unwrap_or(u8::MAX);
+            for (map, word) in [(&mut starts, words[0]), (&mut ends, words[words.len() - 1])] {
+                let e = map.entry(word.to_string()).or_insert(0);
+                *e = (*e).max(n);
+            }
         }
+        self.phrase_starts = starts;
+        self.phrase_ends = ends;
     }
 
     /// Adds the entries of another file of the same language.
@@ -454,6 +539,7 @@ impl Lexicon {
         self.about_markers.extend(other.about_markers);
         self.noun_like_cues.extend(other.noun_like_cues);
         self.kind_markers.extend(other.kind_markers);
+        self.index_phrases();
     }
 
     /// The cue entry of a folded cue phrase.

@@ -125,7 +125,7 @@ pub struct Extractor {
     /// Abbreviations of both languages (articles mix them: "TP.", "Mr.").
     abbreviations: std::collections::HashSet<String>,
     /// Sentence openers of both languages (a glued caption ends before one).
-    openers: std::collections::HashSet<String>,
+    openers: text::Openers,
 }
 
 impl Extractor {
@@ -184,6 +184,8 @@ impl Extractor {
         });
         let lex = self.lexicons.get(lang);
         let sentences = text::split_sentences_with(&normalized.text, &self.abbreviations, &self.openers);
+        // Folding keeps byte offsets: one fold serves every sentence.
+        let folded = fold_case(&normalized.text);
         let title = sentences
             .first()
             .filter(|s| s.headline)
@@ -205,8 +207,8 @@ impl Extractor {
         let mut inherited: Option<usize> = None;
         for (si, s) in sentences.iter().enumerate() {
             let stext = &normalized.text[s.start..s.end];
-            let sfolded = fold_case(stext);
-            let prep = Prepared::new(stext, &sfolded, lex, &tables.cues, &tables.non_speech, &self.gazetteer);
+            let sfolded = &folded[s.start..s.end];
+            let prep = Prepared::new(stext, sfolded, lex, &tables.cues, &tables.non_speech, &self.gazetteer);
             memory.si = si;
             self.discover(&prep, lex, &mut memory);
             let mut found = self.attribute(&prep, lex, &memory);

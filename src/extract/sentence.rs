@@ -35,6 +35,8 @@ pub struct Prepared<'s, 'l> {
     /// Per token: the mention covering it.
     pub mention_at: Vec<Option<usize>>,
     pub cues: Vec<CueHit<'l>>,
+    /// The lexicon the sentence was prepared with.
+    pub lex: &'l Lexicon,
 }
 
 /// Tokenises: words (see [`crate::text::words`]) and every other non-space
@@ -76,7 +78,16 @@ pub fn tokenize<'s>(text: &str, folded: &'s str) -> Vec<Tok<'s>> {
 /// "Thethaovanhoa.vn", "vnexpress.net": a word, a full stop and a short
 /// lower-case suffix written together are one name, not a sentence's end.
 fn join_domain_names<'s>(text: &str, folded: &'s str, toks: Vec<Tok<'s>>) -> Vec<Tok<'s>> {
-    if !toks.iter().any(|t| t.folded == ".") {
+    // Nearly every sentence has a full stop; few have one glued between two words.
+    let glued = |i: usize| {
+        let t = &toks[i];
+        t.folded == "."
+            && i > 0
+            && toks.get(i + 1).is_some_and(|n| n.word && n.start == t.end)
+            && toks[i - 1].word
+            && toks[i - 1].end == t.start
+    };
+    if !(0..toks.len()).any(glued) {
         return toks;
     }
     let mut out: Vec<Tok<'s>> = Vec::with_capacity(toks.len());
@@ -148,15 +159,15 @@ impl<'s, 'l> Prepared<'s, 'l> {
         }
         // Non-speech phrases (tuyên bố độc lập, nói trên) hide the cues they
         // cover; no cue word at all, nothing to hide (most narration).
-        let any_cue = cue_matcher.is_match(folded);
-        let blocked: Vec<(usize, usize)> = if any_cue {
+        let cue_matches: Vec<aho_corasick::Match> = cue_matcher.find_iter(folded).collect();
+        let blocked: Vec<(usize, usize)> = if cue_matches.is_empty() {
+            Vec::new()
+        } else {
             non_speech
                 .find_iter(folded)
                 .filter(|m| word_bounded(folded, m.start(), m.end()))
                 .map(|m| (m.start(), m.end()))
                 .collect()
-        } else {
-            Vec::new()
         };
         // Quotation spans: a cue inside someone's quotation is part of it.
         let mut quotes = Vec::new();
@@ -170,7 +181,7 @@ impl<'s, 'l> Prepared<'s, 'l> {
             }
         }
         let mut cues = Vec::new();
-        for m in cue_matcher.find_iter(if any_cue { folded } else { "" }) {
+        for m in cue_matches {
             if quotes.iter().any(|&(s, e)| s < m.start() && m.end() <= e) {
                 continue;
             }
@@ -227,6 +238,7 @@ impl<'s, 'l> Prepared<'s, 'l> {
             mentions,
             mention_at,
             cues,
+            lex,
         }
     }
 
@@ -245,7 +257,11 @@ impl<'s, 'l> Prepared<'s, 'l> {
             return std::borrow::Cow::Borrowed("");
         }
         let slice = &self.folded[self.toks[a].start..self.toks[b - 1].end];
-        let spaced = self.toks[a..b].windows(2).all(|w| w[1].start == w[0].end + 1) && !slice.contains("  ");
+        // Tokens one space apart: the slice is the phrase already.
+        let bytes = self.folded.as_bytes();
+        let spaced = self.toks[a..b]
+            .windows(2)
+            .all(|w| w[1].start == w[0].end + 1 && bytes[w[0].end] == b' ');
         if spaced {
             return std::borrow::Cow::Borrowed(slice);
         }
@@ -263,13 +279,18 @@ impl<'s, 'l> Prepared<'s, 'l> {
     /// just before token `end`.
     pub fn phrase_ending_at(&self, end: usize, has: &dyn Fn(&str) -> bool) -> Option<usize> {
         // Lexicon phrases are words only: never look across punctuation.
-        let words = self.toks[..end.min(self.toks.len())]
-            .iter()
-            .rev()
-            .take(4)
-            .take_while(|t| t.word)
-            .count();
-        (1..=words).rev().find(|&k| has(&self.folded_words(end - k, end)))
+        let end = end.min(self.toks.len());
+        let words = self.toks[..end].iter().rev().take(4).take_while(|t| t.word).count();
+        if words == 0 {
+            return None;
+        }
+        // Only a word that ends a phrase of the lexicon is worth the longer lookups.
+        let longest = self
+            .lex
+            .phrase_ends
+            .get(self.toks[end - 1].folded)
+            .map_or(1, |&m| usize::from(m).min(words));
+        (1..=longest).rev().find(|&k| has(&self.folded_words(end - k, end)))
     }
 
     /// Length of the longest phrase of `set` that starts at token `start`.
@@ -278,7 +299,15 @@ impl<'s, 'l> Prepared<'s, 'l> {
             .toks
             .get(start..)
             .map_or(0, |t| t.iter().take(4).take_while(|t| t.word).count());
-        (1..=words).rev().find(|&k| has(&self.folded_words(start, start + k)))
+        if words == 0 {
+            return None;
+        }
+        let longest = self
+            .lex
+            .phrase_starts
+            .get(self.toks[start].folded)
+            .map_or(1, |&m| usize::from(m).min(words));
+        (1..=longest).rev().find(|&k| has(&self.folded_words(start, start + k)))
     }
 
     pub fn is_punct(&self, i: usize, c: &str) -> bool {

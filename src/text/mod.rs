@@ -8,7 +8,7 @@ pub mod sentences;
 
 pub use language::{detect_language, detect_language_by_words};
 pub use normalize::{Text, normalize};
-pub use sentences::{Sentence, split_sentences, split_sentences_with};
+pub use sentences::{Openers, Sentence, split_sentences, split_sentences_with};
 
 /// Lower-cases `s` character by character, keeping a character as it is when
 /// its lower case would have another byte length, so byte offsets in the

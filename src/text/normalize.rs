@@ -131,6 +131,20 @@ impl Builder {
         self.text.push(c);
     }
 
+    /// [`Builder::push`] of a character [`is_plain`] says is plain.
+    fn push_plain(&mut self, c: char, origin: usize) {
+        self.spaces = 0;
+        let origin = origin as u32;
+        if self.last_origin.is_some_and(|o| o + 1 == origin) && self.run < RUN {
+            self.run += 1;
+        } else {
+            self.anchors.push((self.text.len() as u32, origin));
+            self.run = 1;
+        }
+        self.last_origin = Some(origin);
+        self.text.push(c);
+    }
+
     /// Removes the last character (a trailing space).
     fn pop(&mut self) {
         if self.text.pop().is_none() {
@@ -166,6 +180,19 @@ impl Builder {
     }
 }
 
+/// A character that is kept as it is, is not a space, a quote or a line end,
+/// and cannot start a glue repair (not a capital): lower-case ASCII, digits,
+/// ASCII punctuation, and the letters and marks of U+00C0..U+2000 that are
+/// not capitals (no character there is unified or dropped).
+fn is_plain(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_lowercase()
+            || c.is_ascii_digit()
+            || (c.is_ascii_punctuation() && !matches!(c, '"' | '\'' | '`'));
+    }
+    ('\u{00C0}'..'\u{2000}').contains(&c) && !c.is_uppercase()
+}
+
 /// Normalises a text. `NFD` input gives the same text as `NFC` input.
 pub fn normalize(original: &str) -> Text {
     let needs_nfc = is_nfc_quick(original.chars()) != IsNormalized::Yes;
@@ -180,9 +207,16 @@ pub fn normalize(original: &str) -> Text {
     let mut it = original.chars().peekable();
     let mut index = 0usize;
     let mut cluster: Vec<char> = Vec::new();
+    let mut composed: Vec<char> = Vec::new();
     while let Some(c) = it.next() {
         let i = index;
         index += 1;
+        // Most characters need none of what follows: no composition, no
+        // unification, no repair (which only a capital can start).
+        if !needs_nfc && is_plain(c) {
+            b.push_plain(c, i);
+            continue;
+        }
         // Two apostrophes (or backticks) as a quotation mark: ''like this''.
         if matches!(c, '\'' | '`') && it.peek() == Some(&c) {
             it.next();
@@ -203,13 +237,14 @@ pub fn normalize(original: &str) -> Text {
                 index += 1;
             }
         }
-        let composed: Vec<char> = if cluster.len() == 1 {
-            cluster.clone()
-        } else {
-            cluster.iter().copied().nfc().collect()
-        };
+        // One character alone (nearly always) needs no composition and no buffer.
+        if cluster.len() > 1 {
+            composed.clear();
+            composed.extend(cluster.iter().copied().nfc());
+            std::mem::swap(&mut cluster, &mut composed);
+        }
         let next = it.peek().copied();
-        for &c in &composed {
+        for &c in &cluster {
             match c {
                 '\r' => {
                     if next != Some('\n') {
@@ -342,6 +377,17 @@ mod tests {
         // Not names like iPhone, McDonald, YouTube, macOS, nor TP.Hồ.
         for keep in ["iPhone", "McDonald", "YouTube", "macOS", "TP.Hồ Chí Minh", "U.S.Army"] {
             assert_eq!(normalize(keep).text, keep);
+        }
+    }
+
+    #[test]
+    fn plain_characters_are_the_ones_the_slow_path_keeps() {
+        for c in (0u32..0x3000).filter_map(char::from_u32).filter(|&c| is_plain(c)) {
+            assert!(matches!(unify(c), Map::Keep), "{c:?} is unified");
+            assert!(
+                !c.is_uppercase() && !matches!(c, ' ' | '\n' | '\r' | '"' | '\'' | '`'),
+                "{c:?}"
+            );
         }
     }
 

@@ -27,17 +27,43 @@ pub struct Sentence {
     pub headline: bool,
 }
 
+/// Sentence openers ("Về việc", "Theo đó"): folded phrases of at most four
+/// words, looked up by their first word first (most capitals open none).
+#[derive(Debug, Clone, Default)]
+pub struct Openers {
+    phrases: rustc_hash::FxHashSet<String>,
+    first_words: rustc_hash::FxHashSet<String>,
+}
+
+impl Openers {
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+}
+
+impl FromIterator<String> for Openers {
+    fn from_iter<I: IntoIterator<Item = String>>(phrases: I) -> Openers {
+        let phrases: rustc_hash::FxHashSet<String> = phrases.into_iter().collect();
+        let first_words = phrases
+            .iter()
+            .filter_map(|p| p.split_whitespace().next())
+            .map(str::to_string)
+            .collect();
+        Openers { phrases, first_words }
+    }
+}
+
 /// Splits `text` (normalised) into sentences. `abbreviations` are folded words
 /// after which a full stop does not end a sentence.
 pub fn split_sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
-    split_sentences_with(text, abbreviations, &HashSet::new())
+    split_sentences_with(text, abbreviations, &Openers::default())
 }
 
 /// [`split_sentences`], and a sentence also starts, outside quotations, at a
 /// capitalised opener phrase right after a lower-case word ("…thuở còn mặn
 /// nồng Về việc Bảo Duy cho rằng …": a caption or subheading glued to the
 /// sentence). `openers` are folded phrases of at most four words.
-pub fn split_sentences_with(text: &str, abbreviations: &HashSet<String>, openers: &HashSet<String>) -> Vec<Sentence> {
+pub fn split_sentences_with(text: &str, abbreviations: &HashSet<String>, openers: &Openers) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut offset = 0;
     let mut paragraph = 0;
@@ -75,18 +101,28 @@ fn ch(p: &str, i: usize) -> char {
 }
 
 /// At byte `j` (a capital after a space after a lower-case letter): an opener phrase.
-fn opener_at(p: &str, j: usize, openers: &HashSet<String>) -> bool {
-    let mut phrase = String::new();
-    for word in p[j..].split(' ').take(4) {
-        let word = word.trim_end_matches([',', '.', ':', ';']);
+fn opener_at(p: &str, j: usize, openers: &Openers) -> bool {
+    let mut words = p[j..]
+        .split(' ')
+        .take(4)
+        .map(|w| w.trim_end_matches([',', '.', ':', ';']));
+    let Some(first) = words.next().filter(|w| !w.is_empty()) else {
+        return false;
+    };
+    let mut phrase = crate::text::fold_case(first);
+    if !openers.first_words.contains(&phrase) {
+        return false;
+    }
+    if openers.phrases.contains(&phrase) {
+        return true;
+    }
+    for word in words {
         if word.is_empty() {
             break;
         }
-        if !phrase.is_empty() {
-            phrase.push(' ');
-        }
+        phrase.push(' ');
         phrase.push_str(&crate::text::fold_case(word));
-        if openers.contains(&phrase) {
+        if openers.phrases.contains(&phrase) {
             return true;
         }
     }
@@ -98,7 +134,7 @@ fn split_paragraph(
     base: usize,
     paragraph: usize,
     abbreviations: &HashSet<String>,
-    openers: &HashSet<String>,
+    openers: &Openers,
     out: &mut Vec<Sentence>,
 ) {
     // Byte offsets throughout: no per-character buffer, whatever the length.
@@ -255,7 +291,7 @@ mod tests {
     #[test]
     fn a_capitalised_opener_after_a_lower_case_word_starts_a_sentence() {
         let abbr = HashSet::new();
-        let openers: HashSet<String> = ["về việc", "theo đó"].iter().map(|s| s.to_string()).collect();
+        let openers: Openers = ["về việc", "theo đó"].iter().map(|s| s.to_string()).collect();
         let t = "Vợ chồng thuở còn mặn nồng Về việc Duy cho rằng vậy, Vân bác bỏ. Ông nói \"nồng Về việc\" và Về.";
         let got: Vec<&str> = split_sentences_with(t, &abbr, &openers)
             .iter()

@@ -177,15 +177,15 @@ impl Extractor {
     /// Extracts the statements of one article.
     pub fn extract(&self, input: &ArticleInput) -> Extraction {
         let normalized: Text = text::normalize(input.text);
+        // Folding keeps byte offsets: one fold serves detection and every sentence.
+        let folded = fold_case(&normalized.text);
         let lang = input.language.unwrap_or_else(|| {
-            text::detect_language_by_words(&normalized.text, &|w| self.lexicons.vi.stop_words.contains(w), &|w| {
+            text::detect_language_by_folded_words(&folded, &|w| self.lexicons.vi.stop_words.contains(w), &|w| {
                 self.lexicons.en.stop_words.contains(w)
             })
         });
         let lex = self.lexicons.get(lang);
         let sentences = text::split_sentences_with(&normalized.text, &self.abbreviations, &self.openers);
-        // Folding keeps byte offsets: one fold serves every sentence.
-        let folded = fold_case(&normalized.text);
         let title = sentences
             .first()
             .filter(|s| s.headline)

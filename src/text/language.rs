@@ -46,12 +46,29 @@ pub fn detect_language(text: &str) -> Language {
 /// The language whose function words (each lexicon's stop words) the text
 /// uses more: an English report quoting "Nguyễn Thị Hương" is English, a
 /// Vietnamese one naming "The Guardian" is Vietnamese. Falls back to the
-/// letters ([`detect_language`]) when neither list is met.
+/// letters ([`detect_language`]) when neither list is met. Counting stops
+/// at the first 20,000 characters, or once one language leads by 100.
 pub fn detect_language_by_words(text: &str, vi: &dyn Fn(&str) -> bool, en: &dyn Fn(&str) -> bool) -> Language {
+    detect_language_by_folded_words(&crate::text::fold_case(head(text)), vi, en)
+}
+
+/// Function words one language must lead by for the count to stop early.
+const DECISIVE_LEAD: usize = 100;
+
+/// The first 20,000 characters of a text.
+fn head(text: &str) -> &str {
+    if text.len() <= 20_000 {
+        return text;
+    }
+    text.char_indices().nth(20_000).map_or(text, |(i, _)| &text[..i])
+}
+
+/// [`detect_language_by_words`] of a text already [case-folded](crate::text::fold_case)
+/// (an article is folded once for every stage).
+pub fn detect_language_by_folded_words(folded: &str, vi: &dyn Fn(&str) -> bool, en: &dyn Fn(&str) -> bool) -> Language {
     let (mut v, mut e) = (0usize, 0usize);
-    let head: String = text.chars().take(20_000).collect();
-    let folded = crate::text::fold_case(&head);
-    for w in crate::text::words(&folded) {
+    let folded = head(folded);
+    for w in crate::text::words(folded) {
         let word = &folded[w.start..w.end];
         // Words both lists hold say nothing.
         match (vi(word), en(word)) {
@@ -59,9 +76,14 @@ pub fn detect_language_by_words(text: &str, vi: &dyn Fn(&str) -> bool, en: &dyn 
             (false, true) => e += 1,
             _ => {}
         }
+        // A lead this large is never a close call: the rest cannot matter.
+        if v.abs_diff(e) >= DECISIVE_LEAD {
+            break;
+        }
     }
     if v == 0 && e == 0 {
-        return detect_language(text);
+        // Letters weigh the same in either case.
+        return detect_language(folded);
     }
     if e > v { Language::En } else { Language::Vi }
 }

@@ -6,7 +6,7 @@ pub mod language;
 pub mod normalize;
 pub mod sentences;
 
-pub use language::{detect_language, detect_language_by_words};
+pub use language::{detect_language, detect_language_by_folded_words, detect_language_by_words};
 pub use normalize::{Text, normalize};
 pub use sentences::{Openers, Sentence, split_sentences, split_sentences_with};
 

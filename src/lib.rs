@@ -257,7 +257,10 @@ pub fn load(paths: &[PathBuf], options: &Options) -> Result<Loaded> {
         StatementSet::default()
     } else {
         let ex = extractor(options)?;
-        extract_all_with(&ex, &articles, options.language, options.progress.as_ref())
+        let extractions = extract_articles(&ex, &articles, options.language, options.progress.as_ref());
+        // The texts are not needed to link: a crawl's worth of them is freed first.
+        drop(articles);
+        link::link(&ex, extractions)
     };
     let any_files = !files.is_empty();
     let mut merged = if files.is_empty() {
@@ -298,6 +301,26 @@ fn read_inputs(paths: &[PathBuf], options: &Options) -> Result<Inputs> {
         mut problems,
         mut warnings,
     } = input::expand_checked(paths);
+    let (articles, files) = read_these(&inputs, options, &mut problems, &mut warnings)?;
+    if !problems.is_empty() {
+        return Err(Error::Input(problems));
+    }
+    Ok(Inputs {
+        articles,
+        files,
+        warnings,
+    })
+}
+
+/// Reads expanded inputs: (articles, statement files); their problems and
+/// warnings are added to the lists given, in input order.
+#[allow(clippy::type_complexity)]
+fn read_these(
+    inputs: &[input::Input],
+    options: &Options,
+    problems: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<(Vec<(PathBuf, String)>, Vec<statement_file::ParsedFile>)> {
     let mut articles: Vec<(PathBuf, String)> = Vec::new();
     let mut files = Vec::new();
     // Articles are read in parallel (a crawl is thousands of files); their
@@ -321,7 +344,7 @@ fn read_inputs(paths: &[PathBuf], options: &Options) -> Result<Inputs> {
                     Err(e) => return Err(e),
                 }
             } else {
-                match read_article(name, bytes, options.lossy, &mut warnings) {
+                match read_article(name, bytes, options.lossy, warnings) {
                     Ok(t) if t.trim().is_empty() => {
                         warnings.push(Diagnostic::file(name, "empty article: no statements"))
                     }
@@ -347,7 +370,7 @@ fn read_inputs(paths: &[PathBuf], options: &Options) -> Result<Inputs> {
                         continue;
                     }
                 };
-                match read_article(&i.path, &bytes, options.lossy, &mut warnings) {
+                match read_article(&i.path, &bytes, options.lossy, warnings) {
                     Ok(t) if t.trim().is_empty() => {
                         warnings.push(Diagnostic::file(&i.path, "empty article: no statements"))
                     }
@@ -358,46 +381,87 @@ fn read_inputs(paths: &[PathBuf], options: &Options) -> Result<Inputs> {
             }
         }
     }
-    if !problems.is_empty() {
-        return Err(Error::Input(problems));
-    }
-    Ok(Inputs {
-        articles,
-        files,
-        warnings,
-    })
+    Ok((articles, files))
 }
+
+/// Articles read and extracted at a time by [`extract_shard_each`]: enough
+/// to keep every core busy, few enough that memory holds the chunk, not the crawl.
+pub const SHARD_CHUNK: usize = 512;
 
 /// Extracts the articles among the inputs without linking them: a shard
 /// ([`shard`]) of a crawl. Statement files are refused (they apply when the
 /// shards are linked into a statement file).
 pub fn extract_shard(paths: &[PathBuf], options: &Options) -> Result<(Vec<extract::Extraction>, Vec<Diagnostic>)> {
-    let Inputs {
-        articles,
-        files,
-        warnings,
-    } = read_inputs(paths, options)?;
-    if !files.is_empty() {
-        return Err(Error::Input(
-            files
-                .iter()
-                .map(|f| {
-                    Diagnostic::file(
-                        &f.path,
-                        "a shard holds articles only: give statement files to `claimgraph analyze` with the linked statement file",
-                    )
-                })
-                .collect(),
-        ));
+    let mut all = Vec::new();
+    let warnings = extract_shard_each(paths, options, &mut |chunk| {
+        all.extend(chunk);
+        Ok(())
+    })?;
+    Ok((all, warnings))
+}
+
+/// [`extract_shard`] as a stream: the articles are read and extracted
+/// [`SHARD_CHUNK`] at a time, and each chunk's extractions, in input order,
+/// go to `sink` before the next chunk is read, so memory holds one chunk
+/// whatever the size of the crawl. Input problems are still reported together:
+/// after the first one nothing more goes to `sink`, the other inputs are only
+/// read and checked, and the result is the error (a sink writing to a
+/// temporary file then drops it). An error of `sink` stops the run as
+/// [`Error::Write`] of "the output".
+pub fn extract_shard_each(
+    paths: &[PathBuf],
+    options: &Options,
+    sink: &mut dyn FnMut(Vec<extract::Extraction>) -> std::io::Result<()>,
+) -> Result<Vec<Diagnostic>> {
+    let input::Expanded {
+        inputs,
+        mut problems,
+        mut warnings,
+    } = input::expand_checked(paths);
+    let refuse = |path: &Path| {
+        Diagnostic::file(
+            path,
+            "a shard holds articles only: give statement files to `claimgraph analyze` with the linked statement file",
+        )
+    };
+    let (files, inputs): (Vec<input::Input>, Vec<input::Input>) =
+        inputs.into_iter().partition(|i| i.kind == InputKind::Statements);
+    problems.extend(files.iter().map(|f| refuse(&f.path)));
+    let total = inputs.len();
+    let mut ex: Option<Extractor> = None;
+    let mut taken = std::collections::HashSet::new();
+    let mut done = 0;
+    for chunk in inputs.chunks(SHARD_CHUNK) {
+        let (articles, files) = read_these(chunk, options, &mut problems, &mut warnings)?;
+        // Standard input turned out to hold a statement file.
+        problems.extend(files.iter().map(|f| refuse(&f.path)));
+        if !problems.is_empty() || articles.is_empty() {
+            continue;
+        }
+        let ex = match &mut ex {
+            Some(ex) => ex,
+            None => ex.insert(extractor(options)?),
+        };
+        let ids: Vec<String> = articles.iter().map(|(p, _)| article_id(p, &mut taken)).collect();
+        let extractions = extract_each(
+            ex,
+            &articles,
+            &ids,
+            options.language,
+            options.progress.as_ref(),
+            (done, total),
+        );
+        done += articles.len();
+        drop(articles);
+        sink(extractions).map_err(|source| Error::Write {
+            path: PathBuf::from("the output"),
+            source,
+        })?;
     }
-    if articles.is_empty() {
-        return Ok((Vec::new(), warnings));
+    if !problems.is_empty() {
+        return Err(Error::Input(problems));
     }
-    let ex = extractor(options)?;
-    Ok((
-        extract_each(&ex, &articles, options.language, options.progress.as_ref()),
-        warnings,
-    ))
+    Ok(warnings)
 }
 
 /// Links shards (read in the order given) into one statement set: the
@@ -455,11 +519,12 @@ pub fn extract_all_with(
     language: Option<Language>,
     progress: Option<&Progress>,
 ) -> StatementSet {
-    link::link(ex, extract_each(ex, articles, language, progress))
+    link::link(ex, extract_articles(ex, articles, language, progress))
 }
 
-/// Extracts each article (in parallel; the results in input order), without linking.
-fn extract_each(
+/// Extracts each article (in parallel; the results in input order), without
+/// linking; ids are given to articles in input order.
+fn extract_articles(
     ex: &Extractor,
     articles: &[(PathBuf, String)],
     language: Option<Language>,
@@ -467,7 +532,20 @@ fn extract_each(
 ) -> Vec<extract::Extraction> {
     let mut taken = std::collections::HashSet::new();
     let ids: Vec<String> = articles.iter().map(|(p, _)| article_id(p, &mut taken)).collect();
-    let done = std::sync::atomic::AtomicUsize::new(0);
+    extract_each(ex, articles, &ids, language, progress, (0, articles.len()))
+}
+
+/// Extracts each article under its id (in parallel; the results in input
+/// order). `progress` is told (articles done before + done here, total).
+fn extract_each(
+    ex: &Extractor,
+    articles: &[(PathBuf, String)],
+    ids: &[String],
+    language: Option<Language>,
+    progress: Option<&Progress>,
+    (before, total): (usize, usize),
+) -> Vec<extract::Extraction> {
+    let done = std::sync::atomic::AtomicUsize::new(before);
     // Results are collected in input order, whatever thread did which article.
     articles
         .par_iter()
@@ -481,10 +559,7 @@ fn extract_each(
             });
             add_lines(&mut e.statements, text);
             if let Some(p) = progress {
-                p(
-                    done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
-                    articles.len(),
-                );
+                p(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, total);
             }
             e
         })

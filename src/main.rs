@@ -563,9 +563,41 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             not_an_input(output.as_deref(), &inputs)?;
             set_threads(input.threads);
-            let (extractions, warnings) = claimgraph::extract_shard(&inputs, &input.options(&inputs)?)?;
-            warn(&warnings);
-            emit(output, |w| claimgraph::shard::write(&extractions, w))
+            let options = input.options(&inputs)?;
+            // Each chunk of articles is written as soon as it is extracted.
+            let mut outcome: claimgraph::Result<Vec<claimgraph::Diagnostic>> = Ok(Vec::new());
+            let written = emit(output, |w| {
+                // The header goes out with the first chunk: nothing is written
+                // to standard output when the first inputs have problems.
+                let mut started = false;
+                let mut start = |w: &mut dyn Write| -> std::io::Result<()> {
+                    if !std::mem::replace(&mut started, true) {
+                        writeln!(w, "{}", claimgraph::shard::HEADER)?;
+                    }
+                    Ok(())
+                };
+                outcome = claimgraph::extract_shard_each(&inputs, &options, &mut |chunk| {
+                    start(w)?;
+                    claimgraph::shard::write_lines(&chunk, w)
+                });
+                match &mut outcome {
+                    Ok(_) => start(w),
+                    Err(claimgraph::Error::Write { source, .. }) => {
+                        Err(std::io::Error::new(source.kind(), source.to_string()))
+                    }
+                    // The temporary file is dropped; the input problems are reported below.
+                    Err(_) => Err(std::io::Error::other("input problems")),
+                }
+            });
+            match outcome {
+                Err(e @ claimgraph::Error::Input(_)) => Err(e.into()),
+                Err(e @ claimgraph::Error::Tool(_)) => Err(e.into()),
+                _ => {
+                    written?;
+                    warn(&outcome.unwrap_or_default());
+                    Ok(())
+                }
+            }
         }
         Command::Link {
             shards,

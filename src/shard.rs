@@ -51,6 +51,11 @@ struct LineMeta {
 /// Writes extractions as a shard: the header line, then one line per article.
 pub fn write(extractions: &[Extraction], out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{HEADER}")?;
+    write_lines(extractions, out)
+}
+
+/// Writes the lines of extractions (a shard's [`HEADER`] line goes first).
+pub fn write_lines(extractions: &[Extraction], out: &mut dyn Write) -> std::io::Result<()> {
     for e in extractions {
         let line = Line {
             article: e.article.clone(),

@@ -105,3 +105,55 @@ fn a_shard_holds_articles_only() {
     assert!(r.stderr.contains("a shard holds articles only"), "{}", r.stderr);
     assert!(!out.exists());
 }
+
+/// More articles than one chunk of the streamed shard ([`claimgraph::SHARD_CHUNK`]).
+fn many_articles(dir: &Path, n: usize) -> String {
+    let d = dir.join("many");
+    std::fs::create_dir_all(&d).unwrap();
+    for i in 0..n {
+        let text = if i % 2 == 0 {
+            format!("Ông Minh {i} nói rằng cây cầu số {i} đã sập vì lũ.\nBộ Giao thông bác bỏ thông tin này.\n")
+        } else {
+            format!("The mayor of Town {i} said the bridge number {i} collapsed in the flood.\n")
+        };
+        std::fs::write(d.join(format!("a{i:04}.txt")), text).unwrap();
+    }
+    d.to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_shard_of_many_chunks_is_one_run_written_as_it_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    let many = many_articles(dir.path(), claimgraph::SHARD_CHUNK + 40);
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let (one, shard, linked) = (path("one.json"), path("s.jsonl"), path("linked.json"));
+    for args in [
+        vec!["extract", &many, "-o", &one],
+        vec!["extract", &many, "--format", "shard", "-o", &shard],
+        vec!["link", &shard, "-o", &linked],
+    ] {
+        let r = run(&args);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+    }
+    let text = std::fs::read_to_string(&shard).unwrap();
+    assert_eq!(text.lines().count(), claimgraph::SHARD_CHUNK + 41);
+    assert!(std::fs::read(&one).unwrap() == std::fs::read(&linked).unwrap());
+}
+
+#[test]
+fn a_problem_in_a_later_chunk_leaves_no_shard() {
+    let dir = tempfile::tempdir().unwrap();
+    let many = many_articles(dir.path(), claimgraph::SHARD_CHUNK + 10);
+    // Invalid UTF-8 in the last article, past the first chunk.
+    std::fs::write(Path::new(&many).join("z-bad.txt"), b"Bad \xff text.\n").unwrap();
+    let out = dir.path().join("s.jsonl");
+    let r = run(&["extract", &many, "--format", "shard", "-o", out.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("z-bad.txt"), "{}", r.stderr);
+    assert!(!out.exists(), "a half-written shard was left");
+    // To standard output, nothing at all when the first chunk has the problem.
+    std::fs::write(Path::new(&many).join("a0000.txt"), b"\xff").unwrap();
+    let r = run(&["extract", &many, "--format", "shard"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+}

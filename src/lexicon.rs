@@ -205,6 +205,11 @@ pub struct LexiconFile {
     /// Words that make a title of office a former one ("cựu", "former").
     #[serde(default)]
     pub former_markers: Vec<String>,
+    /// Prepositions of place ("ở", "tại", "in", "at"): a place named after one
+    /// is where the speaker is, not the speaker ("a former executive on trial
+    /// in Ho Chi Minh City denied").
+    #[serde(default)]
+    pub place_prepositions: Vec<String>,
     /// Nouns of documents that speak for their owner ("poll", "database",
     /// "khảo sát"): "according to a Post poll" is the poll's statement, not a relay.
     #[serde(default)]
@@ -286,6 +291,7 @@ pub struct Lexicon {
     pub document_nouns: HashSet<String>,
     pub office_titles: HashSet<String>,
     pub former_markers: HashSet<String>,
+    pub place_prepositions: HashSet<String>,
     pub adverbial_openers: HashSet<String>,
     pub continuation_markers: HashSet<String>,
     pub accusation_nouns: HashSet<String>,
@@ -378,6 +384,7 @@ impl Lexicon {
             document_nouns: fold_all(f.document_nouns).into_iter().collect(),
             office_titles: fold_all(f.office_titles).into_iter().collect(),
             former_markers: fold_all(f.former_markers).into_iter().collect(),
+            place_prepositions: fold_all(f.place_prepositions).into_iter().collect(),
             adverbial_openers: fold_all(f.adverbial_openers).into_iter().collect(),
             continuation_markers: fold_all(f.continuation_markers).into_iter().collect(),
             accusation_nouns: fold_all(f.accusation_nouns).into_iter().collect(),
@@ -437,6 +444,7 @@ impl Lexicon {
             &self.document_nouns,
             &self.office_titles,
             &self.former_markers,
+            &self.place_prepositions,
             &self.adverbial_openers,
             &self.continuation_markers,
             &self.accusation_nouns,
@@ -533,6 +541,7 @@ impl Lexicon {
         self.document_nouns.extend(other.document_nouns);
         self.office_titles.extend(other.office_titles);
         self.former_markers.extend(other.former_markers);
+        self.place_prepositions.extend(other.place_prepositions);
         self.adverbial_openers.extend(other.adverbial_openers);
         self.continuation_markers.extend(other.continuation_markers);
         self.accusation_nouns.extend(other.accusation_nouns);

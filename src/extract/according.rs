@@ -141,6 +141,15 @@ impl Extractor {
         if (hit.last..prep.toks.len()).any(|i| prep.toks[i].word) {
             return None;
         }
+        // "… ignoring three inspection reports.": a plural noun after a common
+        // noun, not "…, AP reports."
+        if lex.noun_like_cues.contains(prep.toks[hit.first].folded)
+            && hit.first > 0
+            && prep.toks[hit.first - 1].word
+            && !prep.toks[hit.first - 1].cap
+        {
+            return None;
+        }
         let (a, b) = self.np_before(prep, lex, skip_aux_back(prep, lex, hit.first))?;
         if a == 0 || !prep.is_punct(a - 1, ",") {
             return None;

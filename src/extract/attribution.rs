@@ -80,6 +80,9 @@ impl Extractor {
         for f in &mut found {
             trim_content(prep, lex, &mut f.content);
         }
+        // "… yêu cầu phường tạm dừng thu phí và báo cáo trước ngày 15/11": a
+        // second verb whose content is only a time says nothing.
+        found.retain(|f| f.content_first || f.extra.is_some() || !time_only(prep, lex, f.content));
         let lead_at = leading.as_ref().map(|l| l.1);
         if let Some((speaker, _, rest, relayer)) = leading {
             // After "Theo X, …" a later speaker's content is not read back into
@@ -420,6 +423,27 @@ impl Extractor {
         {
             return Some(base(speaker, after_aux - k, self.content_start(prep, lex, hit)));
         }
+        // "Colombia and Mexico issued a joint statement urging …", "released a
+        // report saying …": a participle right after the statement or document it
+        // qualifies; the subject of the sentence speaks, as after a comma.
+        if lex.language == Language::En
+            && after_aux == hit.first
+            && hit.first > 0
+            && prep.toks[hit.first].folded.ends_with("ing")
+            && (lex.reported_nouns.contains(prep.toks[hit.first - 1].folded)
+                || lex.document_nouns.contains(prep.toks[hit.first - 1].folded))
+            && !hit.cue.relay
+            // Not "according to a report citing …" (a relay, read elsewhere).
+            && !(hit.first.saturating_sub(5)..hit.first).any(|i| lex.according_to.iter().any(|c| c.ends_with(prep.toks[i].folded)))
+            && found.is_empty()
+            && let Some((a, b)) = self
+                .np_after(prep, lex, clause_start(prep, lex, 0))
+                .filter(|&(a, b)| b < hit.first && is_list(prep, a, b))
+                .or_else(|| self.participle_subject(prep, lex, memory, hit.first - 1))
+            && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
+        {
+            return Some(base(speaker, hit.first, self.content_start(prep, lex, hit)));
+        }
         let np = self.np_before(prep, lex, after_aux);
         if let Some((a, b)) = np {
             let speaker = self.resolve_np(prep, lex, memory, a, b)?;
@@ -552,6 +576,9 @@ impl Extractor {
         // second verb of X).
         if after_aux > 0
             && !(lex.language == Language::En && prep.toks[hit.first].folded.ends_with("ing"))
+            // What comes before is a quotation or a clause, not a name and its
+            // apposition ("Solberg, 31, accused Delacroix of …": Solberg speaks).
+            && inverted_content(prep, after_aux - 1)
             && (lex.language == Language::En
                 || prep.is_punct(after_aux - 1, "\"")
                 || after_aux > 1 && prep.is_punct(after_aux - 2, "\""))
@@ -596,4 +623,28 @@ impl Extractor {
         }
         None
     }
+}
+
+/// Before the comma (or quotation mark) at `end`: what an inversion reports
+/// ("\"…,\" said X", "The plan failed, said X"): a quotation, or a clause of
+/// four words or more.
+fn inverted_content(prep: &Prepared, end: usize) -> bool {
+    (0..end).any(|i| prep.is_punct(i, "\"")) || (0..end).filter(|&i| prep.toks[i].word).count() >= 4
+}
+
+/// Content of at most four words, each a time word, a number or a function
+/// word ("trước ngày 15/11", "chỉ vài giờ sau", "on Tuesday").
+fn time_only(prep: &Prepared, lex: &Lexicon, (a, b): (usize, usize)) -> bool {
+    let words: Vec<&str> = (a..b.min(prep.toks.len()))
+        .filter(|&i| prep.toks[i].word)
+        .map(|i| prep.toks[i].folded)
+        .collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && words.iter().any(|w| lex.time_words.contains(*w))
+        && words.iter().all(|w| {
+            lex.time_words.contains(*w)
+                || lex.stop_words.contains(*w)
+                || w.bytes().next().is_some_and(|c| c.is_ascii_digit())
+        })
 }

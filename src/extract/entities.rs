@@ -131,6 +131,7 @@ impl Entities {
             let caps: Vec<&str> = name
                 .split_whitespace()
                 .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .map(without_possessive)
                 .collect();
             if kind == EntityKind::Person && !caps.is_empty() {
                 keys.push(name_key(&fold_case(&caps.join(" "))).to_string());
@@ -219,6 +220,25 @@ impl Entities {
 
     /// The organisation a role noun refers to ("the company", "công ty này"):
     /// the latest organisation with that head noun, else the latest one.
+    /// The latest organisation whose head noun is `head` ("công ty", "quận",
+    /// "ministry"), if the article named one.
+    /// Else the latest whose name holds it after its head ("UBND quận Hoàng
+    /// Mai" for "Quận").
+    pub fn organisation_headed(&self, head: &str) -> Option<Speaker> {
+        let orgs = self.list.iter().filter(|e| e.kind == EntityKind::Organisation);
+        let named = |e: &&Entity| {
+            let name = fold_case(&e.speaker.name);
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let n = head.split_whitespace().count();
+            words.windows(n).skip(1).any(|w| w.join(" ") == head)
+        };
+        orgs.clone()
+            .filter(|e| e.head.as_deref() == Some(head))
+            .max_by_key(|e| e.last)
+            .or_else(|| orgs.filter(named).max_by_key(|e| e.last))
+            .map(|e| e.speaker.clone())
+    }
+
     pub fn organisation(&self, head: Option<&str>) -> Option<Speaker> {
         let orgs = self.list.iter().filter(|e| e.kind == EntityKind::Organisation);
         let with_head = head.and_then(|h| {
@@ -390,6 +410,11 @@ pub(super) fn organisation_names(prep: &Prepared, lex: &Lexicon) -> Vec<((usize,
         }
     }
     out
+}
+
+/// A name without the English possessive it was written with ("Almeida's" → "Almeida").
+pub(super) fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s").filter(|w| !w.is_empty()).unwrap_or(word)
 }
 
 #[cfg(test)]

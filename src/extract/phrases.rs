@@ -16,6 +16,11 @@ impl Extractor {
         {
             return self.np_before(prep, lex, open);
         }
+        // "Solberg, 31, accused", "Bà Lan, 45 tuổi, cho biết": the name before an
+        // age between commas.
+        if let Some(comma) = age_apposition(prep, end) {
+            return self.np_before(prep, lex, comma);
+        }
         let mut j = end;
         let np_like = |i: usize| -> bool {
             let t = &prep.toks[i];
@@ -108,6 +113,36 @@ impl Extractor {
             || (a..b).any(|i| is_speaker_noun(lex, prep.toks[i].folded));
         if !head {
             return self.np_before_english_fallback(prep, lex, end);
+        }
+        // "A former executive on trial in Ho Chi Minh City denied": a name the
+        // gazetteer does not know, after a preposition of place, is where the
+        // speaker is; the speaker stands before it. (A known capital or country
+        // there is a metonym: "officials in Beijing" speak for China.)
+        // The preposition may stand before a unit noun ("ở khu Tân Mai").
+        let place_at = (a.saturating_sub(3)..a).rev().find(|&p| {
+            lex.place_prepositions.contains(prep.toks[p].folded)
+                && (p + 1..a).all(|i| {
+                    let t = &prep.toks[i];
+                    t.word
+                        && !t.cap
+                        && !is_speaker_noun(lex, t.folded)
+                        && !lex.relative_markers.contains(t.folded)
+                        && !lex.pronouns.contains_key(t.folded)
+                })
+        });
+        if let Some(p) = place_at
+            && (a..b).all(|i| {
+                let t = &prep.toks[i];
+                t.cap
+                    && prep.mention_at[i].is_none()
+                    && !lex.organisation_heads.contains(t.folded)
+                    && !lex.person_titles.contains_key(t.folded)
+                    && !is_speaker_noun(lex, t.folded)
+            })
+        {
+            return self
+                .np_before(prep, lex, p)
+                .or_else(|| self.np_before_english_fallback(prep, lex, p));
         }
         Some((a, b))
     }
@@ -516,4 +551,24 @@ pub(super) fn is_list(prep: &Prepared, a: usize, b: usize) -> bool {
 /// words of noun phrases that are not determiners or function words.
 pub(super) fn is_speaker_noun(lex: &Lexicon, w: &str) -> bool {
     lex.np_words.contains(w) && !lex.determiners.contains(w) && !lex.stop_words.contains(w)
+}
+
+/// ", 31," or ", 45 tuổi," / ", 45 years old," just before token `end`: the
+/// token of the comma that opens it (a name stands before it).
+fn age_apposition(prep: &Prepared, end: usize) -> Option<usize> {
+    if end < 4 || !prep.is_punct(end - 1, ",") {
+        return None;
+    }
+    let number = |t: &sentence::Tok| t.word && t.folded.bytes().all(|b| b.is_ascii_digit()) && t.folded.len() <= 3;
+    // Up to two lower-case words after the number.
+    (2..=4).find_map(|k| {
+        let open = end.checked_sub(k + 1)?;
+        let ok = open > 0
+            && prep.is_punct(open, ",")
+            && number(&prep.toks[open + 1])
+            && (open + 2..end - 1).all(|i| prep.toks[i].word && !prep.toks[i].cap)
+            && prep.toks[open - 1].word
+            && prep.toks[open - 1].cap;
+        ok.then_some(open)
+    })
 }

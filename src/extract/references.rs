@@ -112,7 +112,7 @@ impl Extractor {
             }
         }
         for ((a, b), gender) in memory.persons.clone() {
-            let name = prep.span(a, b).to_string();
+            let name = entities::without_possessive(prep.span(a, b)).to_string();
             let title = entities::title_before(prep, lex, a).map_or(0, |t| t.0);
             let title_words = prep.folded_words(a - title, a).into_owned();
             let mention = prep.span(a - title, b).to_string();
@@ -312,6 +312,14 @@ impl Extractor {
         // with that title, else the latest person who spoke.
         if let Some(known) = role.latest_speaker(memory) {
             return Some(described(known));
+        }
+        // A bare organisation head ("Công ty", "Quận", "phía công ty", "the
+        // ministry"): the organisation so headed that the article named last.
+        if lex.organisation_heads.contains(role.core.as_str())
+            && (a..b).all(|i| prep.mention_at[i].is_none())
+            && let Some(known) = memory.entities.organisation_headed(&role.core)
+        {
+            return Some(described(&known));
         }
         if lex.person_titles.contains_key(role.core.as_str())
             && let Some(e) = memory.entities.by_title(&role.core)

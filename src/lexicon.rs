@@ -210,6 +210,21 @@ pub struct LexiconFile {
     /// in Ho Chi Minh City denied").
     #[serde(default)]
     pub place_prepositions: Vec<String>,
+    /// Words a subject phrase read back from its verb never crosses ("that", "because", "which", "but"): English subjects of common nouns.
+    #[serde(default)]
+    pub clause_barriers: Vec<String>,
+    /// Finite auxiliaries and copulas ("is", "was", "had", "would"): a subject phrase holds none.
+    #[serde(default)]
+    pub finite_verbs: Vec<String>,
+    /// Words a subject phrase never opens with (prepositions: "with", "over", "despite").
+    #[serde(default)]
+    pub not_subject_starts: Vec<String>,
+    /// Words after a past tense that make it a verb with an object ("refused to", "expressed no"), besides determiners.
+    #[serde(default)]
+    pub object_openers: Vec<String>,
+    /// Plural and classifier words that open a group subject of common nouns ("các", "những", "một số").
+    #[serde(default)]
+    pub group_openers: Vec<String>,
     /// Nouns of documents that speak for their owner ("poll", "database",
     /// "khảo sát"): "according to a Post poll" is the poll's statement, not a relay.
     #[serde(default)]
@@ -292,6 +307,11 @@ pub struct Lexicon {
     pub office_titles: HashSet<String>,
     pub former_markers: HashSet<String>,
     pub place_prepositions: HashSet<String>,
+    pub clause_barriers: HashSet<String>,
+    pub finite_verbs: HashSet<String>,
+    pub not_subject_starts: HashSet<String>,
+    pub object_openers: HashSet<String>,
+    pub group_openers: HashSet<String>,
     pub adverbial_openers: HashSet<String>,
     pub continuation_markers: HashSet<String>,
     pub accusation_nouns: HashSet<String>,
@@ -385,6 +405,11 @@ impl Lexicon {
             office_titles: fold_all(f.office_titles).into_iter().collect(),
             former_markers: fold_all(f.former_markers).into_iter().collect(),
             place_prepositions: fold_all(f.place_prepositions).into_iter().collect(),
+            clause_barriers: fold_all(f.clause_barriers).into_iter().collect(),
+            finite_verbs: fold_all(f.finite_verbs).into_iter().collect(),
+            not_subject_starts: fold_all(f.not_subject_starts).into_iter().collect(),
+            object_openers: fold_all(f.object_openers).into_iter().collect(),
+            group_openers: fold_all(f.group_openers).into_iter().collect(),
             adverbial_openers: fold_all(f.adverbial_openers).into_iter().collect(),
             continuation_markers: fold_all(f.continuation_markers).into_iter().collect(),
             accusation_nouns: fold_all(f.accusation_nouns).into_iter().collect(),
@@ -445,6 +470,11 @@ impl Lexicon {
             &self.office_titles,
             &self.former_markers,
             &self.place_prepositions,
+            &self.clause_barriers,
+            &self.finite_verbs,
+            &self.not_subject_starts,
+            &self.object_openers,
+            &self.group_openers,
             &self.adverbial_openers,
             &self.continuation_markers,
             &self.accusation_nouns,
@@ -542,6 +572,11 @@ impl Lexicon {
         self.office_titles.extend(other.office_titles);
         self.former_markers.extend(other.former_markers);
         self.place_prepositions.extend(other.place_prepositions);
+        self.clause_barriers.extend(other.clause_barriers);
+        self.finite_verbs.extend(other.finite_verbs);
+        self.not_subject_starts.extend(other.not_subject_starts);
+        self.object_openers.extend(other.object_openers);
+        self.group_openers.extend(other.group_openers);
         self.adverbial_openers.extend(other.adverbial_openers);
         self.continuation_markers.extend(other.continuation_markers);
         self.accusation_nouns.extend(other.accusation_nouns);

@@ -243,7 +243,7 @@ impl Extractor {
             if !at_clause_start || a == end {
                 return None;
             }
-            let opens = ["các", "những", "nhiều", "một", "giới", "phần", "đa"].contains(&prep.toks[a].folded);
+            let opens = lex.group_openers.contains(prep.toks[a].folded);
             if opens && end - a >= 2 {
                 return Some((a, end));
             }
@@ -269,15 +269,17 @@ impl Extractor {
         }
         // The words back to the start of the clause: "Experts on North Korea
         // said", "all the experts I interviewed said".
-        const BARRIERS: [&str; 20] = [
-            "that", "because", "while", "when", "if", "as", "after", "before", "since", "although", "though",
-            "whether", "where", "which", "who", "but", "so", "than", "until", "unless",
-        ];
         let mut a = end;
         while a > 0 {
             let t = &prep.toks[a - 1];
+            // A cue word: another statement's verb ("The ministry said its own
+            // inspectors had found …").
             let barrier = if t.word {
-                BARRIERS.contains(&t.folded)
+                lex.clause_barriers.contains(t.folded)
+                    || prep
+                        .cues
+                        .iter()
+                        .any(|h| h.first < a && a <= h.last && !lex.noun_like_cues.contains(prep.toks[h.first].folded))
             } else {
                 !matches!(t.folded, "-" | "'" | "’" | "." | "&")
             };
@@ -290,21 +292,13 @@ impl Extractor {
             return None;
         }
         // A subject holds no finite verb ("the audit was incomplete and").
-        const VERBS: [&str; 20] = [
-            "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should",
-            "may", "might", "must", "did", "does", "do",
-        ];
-        if (a..end).any(|i| VERBS.contains(&prep.toks[i].folded)) {
+        if (a..end).any(|i| lex.finite_verbs.contains(prep.toks[i].folded)) {
             return None;
         }
         // Nor a preposition or a lone quantifier at its start ("Over 1,000
         // rescuers", "Unlike", "Several"), nor a past-tense verb ("the
         // commission refused to …").
-        const NOT_SUBJECT_START: [&str; 16] = [
-            "with", "over", "unlike", "after", "before", "during", "in", "on", "at", "for", "from", "by", "despite",
-            "since", "into", "part",
-        ];
-        if NOT_SUBJECT_START.contains(&prep.toks[a].folded)
+        if lex.not_subject_starts.contains(prep.toks[a].folded)
             || (end - a == 1 && lex.determiners.contains(prep.toks[a].folded))
             || (a..end).any(|i| {
                 // A past tense with an object ("refused to", "expressed no"); a
@@ -316,8 +310,7 @@ impl Extractor {
                     && t.folded.len() > 4
                     && t.folded.ends_with("ed")
                     && i > a
-                    && (lex.determiners.contains(next)
-                        || matches!(next, "to" | "no" | "that" | "his" | "her" | "their"))
+                    && (lex.determiners.contains(next) || lex.object_openers.contains(next))
             })
         {
             return None;

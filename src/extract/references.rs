@@ -398,7 +398,11 @@ impl Extractor {
             }
         }
         let caps: Vec<usize> = (a..b)
-            .filter(|&i| i >= generic_until && prep.toks[i].cap && !lex.np_words.contains(prep.toks[i].folded))
+            .filter(|&i| {
+                let t = &prep.toks[i];
+                // "… by the health department in June": a month names no one.
+                i >= generic_until && t.cap && !lex.np_words.contains(t.folded) && !lex.time_words.contains(t.folded)
+            })
             .collect();
         let name = match (caps.first(), caps.last()) {
             (Some(&f), Some(&l)) => prep.span(f, l + 1).to_string(),

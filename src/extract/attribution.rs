@@ -478,7 +478,14 @@ impl Extractor {
             && after_aux > 0
             && (prep.toks[after_aux - 1].folded == "và"
                 || prep.toks[after_aux - 1].folded == "and"
-                || prep.is_punct(after_aux - 1, ","))
+                || prep.is_punct(after_aux - 1, ",")
+                // "… as \"a desperate distraction,\" adding that …": the comma
+                // inside the closing quotation mark.
+                || after_aux > 1
+                    && prep.is_punct(after_aux - 1, "\"")
+                    && prep.is_punct(after_aux - 2, ",")
+                    && prev.cue_tok + 1 < after_aux - 2
+                    && prep.toks[hit.first].folded.ends_with("ing"))
             && prev.speaker.is_some()
             && hit.first > prev.cue_tok
             && (hit.last..prep.toks.len()).filter(|&i| prep.toks[i].word).count() >= 2

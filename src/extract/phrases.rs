@@ -83,6 +83,21 @@ impl Extractor {
             }
             break;
         }
+        // "German environmental authorities said": a demonym, up to two
+        // lower-case modifiers, then a speaker noun.
+        if j < end
+            && lex.language == Language::En
+            && is_speaker_noun(lex, prep.toks[j].folded)
+            && let Some(d) = (j.saturating_sub(3)..j.saturating_sub(1)).rev().find(|&d| {
+                prep.mention_at[d].is_some_and(|m| prep.mentions[m].demonym)
+                    && (d + 1..j).all(|i| {
+                        let t = &prep.toks[i];
+                        t.word && !t.cap && !lex.stop_words.contains(t.folded) && !lex.time_words.contains(t.folded)
+                    })
+            })
+        {
+            j = d;
+        }
         let mut a = j;
         // An organisation's name reaches back to its capitalised head noun over
         // lower-case words ("Sở Giao thông vận tải Quảng Ngãi", "Công ty TNHH Giấy").

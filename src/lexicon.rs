@@ -210,6 +210,11 @@ pub struct LexiconFile {
     /// in Ho Chi Minh City denied").
     #[serde(default)]
     pub place_prepositions: Vec<String>,
+    /// Nouns of administrative units ("xã", "phường", "huyện"): a group named
+    /// with one and a place ("Hàng trăm hộ dân xã Phước Lợi") is the speaker,
+    /// not the place.
+    #[serde(default)]
+    pub place_units: Vec<String>,
     /// Words a subject phrase read back from its verb never crosses ("that", "because", "which", "but"): English subjects of common nouns.
     #[serde(default)]
     pub clause_barriers: Vec<String>,
@@ -307,6 +312,7 @@ pub struct Lexicon {
     pub office_titles: HashSet<String>,
     pub former_markers: HashSet<String>,
     pub place_prepositions: HashSet<String>,
+    pub place_units: HashSet<String>,
     pub clause_barriers: HashSet<String>,
     pub finite_verbs: HashSet<String>,
     pub not_subject_starts: HashSet<String>,
@@ -405,6 +411,7 @@ impl Lexicon {
             office_titles: fold_all(f.office_titles).into_iter().collect(),
             former_markers: fold_all(f.former_markers).into_iter().collect(),
             place_prepositions: fold_all(f.place_prepositions).into_iter().collect(),
+            place_units: fold_all(f.place_units).into_iter().collect(),
             clause_barriers: fold_all(f.clause_barriers).into_iter().collect(),
             finite_verbs: fold_all(f.finite_verbs).into_iter().collect(),
             not_subject_starts: fold_all(f.not_subject_starts).into_iter().collect(),
@@ -470,6 +477,7 @@ impl Lexicon {
             &self.office_titles,
             &self.former_markers,
             &self.place_prepositions,
+            &self.place_units,
             &self.clause_barriers,
             &self.finite_verbs,
             &self.not_subject_starts,
@@ -572,6 +580,7 @@ impl Lexicon {
         self.office_titles.extend(other.office_titles);
         self.former_markers.extend(other.former_markers);
         self.place_prepositions.extend(other.place_prepositions);
+        self.place_units.extend(other.place_units);
         self.clause_barriers.extend(other.clause_barriers);
         self.finite_verbs.extend(other.finite_verbs);
         self.not_subject_starts.extend(other.not_subject_starts);

@@ -39,7 +39,7 @@ impl Extractor {
     ) -> Option<(Speaker, usize, Option<String>)> {
         let n = prep.toks.len();
         let mut k = prep.phrase_starting_at(i, &|w| lex.according_to.iter().any(|c| c == w))?;
-        if let Some(x) = prep.phrase_starting_at(i, &|w| lex.no_speaker_after_according_to.contains(w)) {
+        if let Some(x) = no_speaker_phrase(prep, lex, i, k) {
             // "Theo thống kê của Cục CSGT", "theo như giải thích của X": the owner speaks.
             let of = (i + x..(i + x + 4).min(n))
                 .take_while(|&j| prep.toks[j].word)
@@ -110,10 +110,7 @@ impl Extractor {
                 let k = prep.phrase_starting_at(j + 1, &|w| lex.according_to.iter().any(|c| c == w))?;
                 Some((j, k))
             })?;
-        if prep
-            .phrase_starting_at(comma + 1, &|w| lex.no_speaker_after_according_to.contains(w))
-            .is_some()
-        {
+        if no_speaker_phrase(prep, lex, comma + 1, k).is_some() {
             return None;
         }
         let next = (comma + 1 + k..n).find(|&j| prep.is_punct(j, ","));
@@ -158,4 +155,13 @@ impl Extractor {
         speaker.media = true;
         Some((speaker, a - 1))
     }
+}
+
+/// The length of a phrase after which "theo"/"according to" at `i` (of `k`
+/// words) names no speaker ("theo luật", "theo thống kê"), unless a personal
+/// title reaches past it: "Theo luật sư Yến" is a lawyer's word.
+fn no_speaker_phrase(prep: &Prepared, lex: &Lexicon, i: usize, k: usize) -> Option<usize> {
+    let x = prep.phrase_starting_at(i, &|w| lex.no_speaker_after_according_to.contains(w))?;
+    let title = prep.phrase_starting_at(i + k, &|w| lex.person_titles.contains_key(w));
+    (!title.is_some_and(|t| k + t > x)).then_some(x)
 }

@@ -129,6 +129,22 @@ impl Extractor {
         if !head {
             return self.np_before_english_fallback(prep, lex, end);
         }
+        // "Hàng trăm hộ dân xã Phước Lợi phản ánh": a group of common nouns, a
+        // unit noun and the place's name: the group speaks.
+        if let Some(u) = prep.phrase_ending_at(a, &|w| lex.place_units.contains(w))
+            && a > u
+            && (a..b).all(|i| prep.toks[i].cap && !lex.organisation_heads.contains(prep.toks[i].folded))
+        {
+            // Back over lower-case words (a capital only opening the sentence).
+            let d = a - u;
+            let mut c = d;
+            while c > 0 && prep.toks[c - 1].word && (!prep.toks[c - 1].cap || c == 1) && d - c < 6 {
+                c -= 1;
+            }
+            if c < d && (c..d).any(|i| is_speaker_noun(lex, prep.toks[i].folded)) {
+                return Some((c, d));
+            }
+        }
         // "A former executive on trial in Ho Chi Minh City denied": a name the
         // gazetteer does not know, after a preposition of place, is where the
         // speaker is; the speaker stands before it. (A known capital or country

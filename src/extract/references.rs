@@ -401,7 +401,12 @@ impl Extractor {
             .filter(|&i| {
                 let t = &prep.toks[i];
                 // "… by the health department in June": a month names no one.
-                i >= generic_until && t.cap && !lex.np_words.contains(t.folded) && !lex.time_words.contains(t.folded)
+                // "Hàng trăm hộ dân": a quantifier opening the sentence is no name.
+                i >= generic_until
+                    && t.cap
+                    && !lex.np_words.contains(t.folded)
+                    && !lex.time_words.contains(t.folded)
+                    && !(i == 0 && lex.group_openers.contains(t.folded))
             })
             .collect();
         let name = match (caps.first(), caps.last()) {

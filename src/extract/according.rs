@@ -163,5 +163,5 @@ impl Extractor {
 fn no_speaker_phrase(prep: &Prepared, lex: &Lexicon, i: usize, k: usize) -> Option<usize> {
     let x = prep.phrase_starting_at(i, &|w| lex.no_speaker_after_according_to.contains(w))?;
     let title = prep.phrase_starting_at(i + k, &|w| lex.person_titles.contains_key(w));
-    (!title.is_some_and(|t| k + t > x)).then_some(x)
+    title.is_none_or(|t| k + t <= x).then_some(x)
 }

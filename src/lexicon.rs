@@ -215,6 +215,24 @@ pub struct LexiconFile {
     /// not the place.
     #[serde(default)]
     pub place_units: Vec<String>,
+    /// Articles ("the", "a", "an"): a capitalised run after one is no personal name ("the White House"), and a phrase of articles alone names no one.
+    #[serde(default)]
+    pub articles: Vec<String>,
+    /// Words that close a phrase as a reference to something named before ("này", "ấy", "nói trên"), one word each.
+    #[serde(default)]
+    pub demonstratives: Vec<String>,
+    /// Words that make a role noun refer to someone already named ("vị", "the").
+    #[serde(default)]
+    pub definite_markers: Vec<String>,
+    /// Classifiers for a respected person before a role noun ("vị chuyên gia").
+    #[serde(default)]
+    pub person_classifiers: Vec<String>,
+    /// Words that join names into a list of co-speakers ("và", "cùng", "and").
+    #[serde(default)]
+    pub list_joiners: Vec<String>,
+    /// Lower-case words inside an English organisation name ("of", "for", "and", "&").
+    #[serde(default)]
+    pub org_name_joiners: Vec<String>,
     /// Words a subject phrase read back from its verb never crosses ("that", "because", "which", "but"): English subjects of common nouns.
     #[serde(default)]
     pub clause_barriers: Vec<String>,
@@ -313,6 +331,12 @@ pub struct Lexicon {
     pub former_markers: HashSet<String>,
     pub place_prepositions: HashSet<String>,
     pub place_units: HashSet<String>,
+    pub articles: HashSet<String>,
+    pub demonstratives: HashSet<String>,
+    pub definite_markers: HashSet<String>,
+    pub person_classifiers: HashSet<String>,
+    pub list_joiners: HashSet<String>,
+    pub org_name_joiners: HashSet<String>,
     pub clause_barriers: HashSet<String>,
     pub finite_verbs: HashSet<String>,
     pub not_subject_starts: HashSet<String>,
@@ -412,6 +436,12 @@ impl Lexicon {
             former_markers: fold_all(f.former_markers).into_iter().collect(),
             place_prepositions: fold_all(f.place_prepositions).into_iter().collect(),
             place_units: fold_all(f.place_units).into_iter().collect(),
+            articles: fold_all(f.articles).into_iter().collect(),
+            demonstratives: fold_all(f.demonstratives).into_iter().collect(),
+            definite_markers: fold_all(f.definite_markers).into_iter().collect(),
+            person_classifiers: fold_all(f.person_classifiers).into_iter().collect(),
+            list_joiners: fold_all(f.list_joiners).into_iter().collect(),
+            org_name_joiners: fold_all(f.org_name_joiners).into_iter().collect(),
             clause_barriers: fold_all(f.clause_barriers).into_iter().collect(),
             finite_verbs: fold_all(f.finite_verbs).into_iter().collect(),
             not_subject_starts: fold_all(f.not_subject_starts).into_iter().collect(),
@@ -478,6 +508,12 @@ impl Lexicon {
             &self.former_markers,
             &self.place_prepositions,
             &self.place_units,
+            &self.articles,
+            &self.demonstratives,
+            &self.definite_markers,
+            &self.person_classifiers,
+            &self.list_joiners,
+            &self.org_name_joiners,
             &self.clause_barriers,
             &self.finite_verbs,
             &self.not_subject_starts,
@@ -581,6 +617,12 @@ impl Lexicon {
         self.former_markers.extend(other.former_markers);
         self.place_prepositions.extend(other.place_prepositions);
         self.place_units.extend(other.place_units);
+        self.articles.extend(other.articles);
+        self.demonstratives.extend(other.demonstratives);
+        self.definite_markers.extend(other.definite_markers);
+        self.person_classifiers.extend(other.person_classifiers);
+        self.list_joiners.extend(other.list_joiners);
+        self.org_name_joiners.extend(other.org_name_joiners);
         self.clause_barriers.extend(other.clause_barriers);
         self.finite_verbs.extend(other.finite_verbs);
         self.not_subject_starts.extend(other.not_subject_starts);

@@ -438,7 +438,7 @@ impl Extractor {
             && found.is_empty()
             && let Some((a, b)) = self
                 .np_after(prep, lex, clause_start(prep, lex, 0))
-                .filter(|&(a, b)| b < hit.first && is_list(prep, a, b))
+                .filter(|&(a, b)| b < hit.first && is_list(prep, lex, a, b))
                 .or_else(|| self.participle_subject(prep, lex, memory, hit.first - 1))
             && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
         {
@@ -476,8 +476,8 @@ impl Extractor {
         // Coordinated: "… và nói rằng", "…, kêu gọi".
         if let Some(prev) = found.last()
             && after_aux > 0
-            && (prep.toks[after_aux - 1].folded == "và"
-                || prep.toks[after_aux - 1].folded == "and"
+            && (lex.list_joiners.contains(prep.toks[after_aux - 1].folded)
+                    && lex.coordinators.contains(prep.toks[after_aux - 1].folded)
                 || prep.is_punct(after_aux - 1, ",")
                 // "… as \"a desperate distraction,\" adding that …": the comma
                 // inside the closing quotation mark.

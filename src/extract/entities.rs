@@ -290,7 +290,7 @@ pub(super) fn person_names(prep: &Prepared, lex: &Lexicon) -> Vec<((usize, usize
         let title = title_before(prep, lex, i);
         let sentence_initial = i == 0 || (i == 1 && !prep.toks[0].word);
         // "the Eastern Mediterranean", "the White House": people take no article.
-        let after_article = i > 0 && matches!(prep.toks[i - 1].folded, "the" | "a" | "an");
+        let after_article = i > 0 && lex.articles.contains(prep.toks[i - 1].folded);
         // An organisation head or an acronym (UBND, VFF) opens no personal name.
         let acronym = |k: usize| {
             let w = &prep.text[prep.toks[k].start..prep.toks[k].end];
@@ -385,7 +385,7 @@ pub(super) fn organisation_names(prep: &Prepared, lex: &Lexicon) -> Vec<((usize,
                 let mut head = None;
                 while j < n && j - i < 8 {
                     let t = &prep.toks[j];
-                    let joiner = t.word && matches!(t.folded, "of" | "for" | "and" | "&") && j > i;
+                    let joiner = t.word && lex.org_name_joiners.contains(t.folded) && j > i;
                     if !(t.word && (t.cap || joiner)) {
                         break;
                     }

@@ -444,11 +444,11 @@ impl Extractor {
                     && prep.toks[b].word
                     && (prep.toks[b].cap
                         || !lex.stop_words.contains(prep.toks[b].folded)
-                        || ["the", "a", "an"].contains(&prep.toks[b].folded))
+                        || lex.articles.contains(prep.toks[b].folded))
                 {
                     b += 1;
                 }
-                if !(a..b).any(|i| !["the", "a", "an"].contains(&prep.toks[i].folded)) {
+                if (a..b).all(|i| lex.articles.contains(prep.toks[i].folded)) {
                     return None;
                 }
                 Some((
@@ -530,7 +530,7 @@ pub(super) fn described_name_after(prep: &Prepared, lex: &Lexicon, start: usize)
 pub(super) fn org_head(lex: &Lexicon, folded: &str) -> Option<String> {
     let words: Vec<&str> = folded
         .split_whitespace()
-        .filter(|w| !lex.determiners.contains(*w) && *w != "này")
+        .filter(|w| !lex.determiners.contains(*w) && !lex.demonstratives.contains(*w))
         .collect();
     for k in (1..=words.len().min(3)).rev() {
         let first = words[..k].join(" ");
@@ -563,12 +563,12 @@ pub(super) fn has_mention(prep: &Prepared, a: usize, b: usize) -> bool {
 }
 
 /// Two or more names joined by "và", "and" or commas.
-pub(super) fn is_list(prep: &Prepared, a: usize, b: usize) -> bool {
+pub(super) fn is_list(prep: &Prepared, lex: &Lexicon, a: usize, b: usize) -> bool {
     let names = (a..b)
         .filter_map(|i| prep.mention_at[i])
         .collect::<std::collections::BTreeSet<_>>()
         .len();
-    names >= 2 && (a..b).any(|i| matches!(prep.toks[i].folded, "và" | "and" | "cùng"))
+    names >= 2 && (a..b).any(|i| lex.list_joiners.contains(prep.toks[i].folded))
 }
 
 /// Common nouns that can head a source phrase on their own (sources, officials):

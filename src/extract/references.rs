@@ -341,7 +341,7 @@ impl Extractor {
                 speakers.push(sp);
             }
         }
-        let list = is_list(prep, a, b);
+        let list = is_list(prep, lex, a, b);
         let primary = speakers.iter().position(|s| !s.media).unwrap_or(0);
         if let Some(first) = speakers.get(primary).cloned() {
             let mut sp = first;
@@ -469,12 +469,16 @@ impl RolePhrase {
     pub(super) fn new(prep: &Prepared, lex: &Lexicon, a: usize, b: usize) -> RolePhrase {
         let x = after_determiners(prep, lex, a, b);
         let mut y = b;
-        while y > x && matches!(prep.toks[y - 1].folded, "này" | "ấy" | "đó" | "nói" | "trên") {
+        while y > x && lex.demonstratives.contains(prep.toks[y - 1].folded) {
             y -= 1;
         }
-        let classifier = prep.toks.get(x).is_some_and(|t| t.folded == "vị") && x + 1 < y;
+        let classifier = prep
+            .toks
+            .get(x)
+            .is_some_and(|t| lex.person_classifiers.contains(t.folded))
+            && x + 1 < y;
         // Definite: a classifier for a respected person (vị), "the", or a demonstrative.
-        let marked = (a..x).any(|i| matches!(prep.toks[i].folded, "vị" | "the"));
+        let marked = (a..x).any(|i| lex.definite_markers.contains(prep.toks[i].folded));
         let rx = if classifier { x + 1 } else { x };
         let role = prep.folded_words(rx, y).into_owned();
         let role_noun = (classifier || y < b || marked)

@@ -181,9 +181,10 @@ pub(super) fn answer_rule(
         // A plain claim answers only the other side, on the same matter or after a contrast marker.
         let aimed = g.parts.iter().any(|p| p.contains(" aimed at "));
         let opposed = aimed || g.parts.iter().any(|p| p.contains("opposite sides"));
-        let near = fb.sentence.saturating_sub(fa.sentence) <= 4;
+        // Without shared words or a contrast marker, a claim that merely names the other
+        // side is not an answer to it: it may be about anything else they did.
         if fb.kind == Kind::Claim
-            && !(opposed && (fb.contrast.is_some() || g.parts.iter().any(|p| p.starts_with("shared")) || aimed && near))
+            && !(opposed && (fb.contrast.is_some() || g.parts.iter().any(|p| p.starts_with("shared"))))
         {
             continue;
         }

@@ -566,6 +566,12 @@ fn contrast_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut Ou
         if !(content || aimed && next) {
             continue;
         }
+        // A plain claim after "meanwhile" / "trong khi đó" is often just the next
+        // item of the story: it counters only a statement aimed at its source, or
+        // its source's statement it is aimed at.
+        if fb.kind == Kind::Claim && !aimed {
+            continue;
+        }
         let mut reason = format!(
             "{} {} after the contrast marker \"{}\", answering {}",
             name(set, b),

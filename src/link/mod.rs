@@ -55,6 +55,8 @@ struct Feature {
     kind: Kind,
     implicit: bool,
     contrast: Option<String>,
+    /// The contrast marker is a weak one ("meanwhile", "trong khi đó").
+    weak_contrast: bool,
     target: Option<String>,
     reciprocal: bool,
     /// Other actors that made the statement with its source.
@@ -159,6 +161,10 @@ fn features(ex: &Extractor, set: &StatementSet, meta: &[Meta], interner: &mut Te
                 kind: s.kind,
                 implicit: s.implicit,
                 contrast: m.contrast.clone(),
+                weak_contrast: m
+                    .contrast
+                    .as_deref()
+                    .is_some_and(|c| lex.weak_contrast_markers.contains(&fold_case(c))),
                 target: s.target.clone(),
                 reciprocal: m.reciprocal,
             };
@@ -566,10 +572,10 @@ fn contrast_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut Ou
         if !(content || aimed && next) {
             continue;
         }
-        // A plain claim after "meanwhile" / "trong khi đó" is often just the next
-        // item of the story: it counters only a statement aimed at its source, or
-        // its source's statement it is aimed at.
-        if fb.kind == Kind::Claim && !aimed {
+        // A plain claim after a weak marker ("meanwhile", "trong khi đó") is often
+        // just the next item of the story: it counters only a statement aimed at its
+        // source, or its source's statement it is aimed at.
+        if fb.kind == Kind::Claim && fb.weak_contrast && !aimed {
             continue;
         }
         let mut reason = format!(

@@ -229,7 +229,7 @@ fn terms(
             continue;
         }
         for part in word.split('-').filter(|p| !p.is_empty()) {
-            let stop = lex.stop_words.contains(part);
+            let stop = lex.stop_words.contains(part) || lex.link_stop_words.contains(part);
             match lex.language {
                 Language::Vi => {
                     if !stop {

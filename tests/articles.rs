@@ -169,13 +169,16 @@ fn check_article(txt: &Path, problems: &mut Vec<String>) {
         .flatten()
     {
         let kind = field(e, "type").and_then(Value::as_str);
-        let end = |s: &Value, key: &str| field(e, key).and_then(Value::as_str).is_some_and(|t| text_has(s, "text", t));
+        let end = |s: &Value, key: &str| {
+            field(e, key)
+                .and_then(Value::as_str)
+                .is_some_and(|t| text_has(s, "text", t))
+        };
         for r in got["relations"].as_array().unwrap() {
             let (Some(a), Some(b)) = (by_id(r["from"].as_str().unwrap()), by_id(r["to"].as_str().unwrap())) else {
                 continue;
             };
-            if kind.is_none_or(|k| r["type"] == k)
-                && (end(a, "from") && end(b, "to") || end(b, "from") && end(a, "to"))
+            if kind.is_none_or(|k| r["type"] == k) && (end(a, "from") && end(b, "to") || end(b, "from") && end(a, "to"))
             {
                 problems.push(format!("{name}: unwanted relation {} ({})", e, r["reason"]));
             }

@@ -254,4 +254,22 @@ mod tests {
         let (_, _, _, reason) = denial.unwrap_or_else(|| panic!("no denial in {rels:?}"));
         assert!(reason.contains("aimed at") || reason.contains("names"), "{reason}");
     }
+
+    #[test]
+    fn a_claim_that_only_names_the_accuser_answers_nothing() {
+        let rels = relations(
+            "Fjord waste\n\nNorway accused Sweden of dumping chemical waste in the Idde fjord.\n\n\
+             Sweden denied dumping any chemical waste in the fjord.\n\n\
+             The Swedish government said Norway had refused to attend the border talks in May.\n",
+        );
+        assert!(
+            rels.iter()
+                .any(|(from, kind, _, _)| *kind == RelationType::Denies && from.contains("dumping any")),
+            "{rels:?}"
+        );
+        assert!(
+            !rels.iter().any(|(from, _, _, _)| from.contains("had refused")),
+            "a claim sharing no words with the accusation is no answer to it: {rels:?}"
+        );
+    }
 }

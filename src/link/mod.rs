@@ -991,6 +991,61 @@ mod tests {
     use super::*;
     use crate::model::{Actor, Statement};
 
+    fn relations_of(text: &str) -> Vec<(String, RelationType, String)> {
+        let ex = Extractor::bundled();
+        let set = crate::extract_all(&ex, &[(std::path::PathBuf::from("a.txt"), text.to_string())], None);
+        let text_of = |id: &str| {
+            set.statements
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.text.clone())
+                .unwrap_or_default()
+        };
+        set.relations
+            .iter()
+            .map(|r| (text_of(&r.from), r.kind, text_of(&r.to)))
+            .collect()
+    }
+
+    #[test]
+    fn a_plain_claim_after_meanwhile_counters_only_what_it_is_aimed_at() {
+        let rels = relations_of(
+            "Fjord talks\n\nSweden said Norway had refused to attend the border talks in May.\n\n\
+             Meanwhile, Finland said the Nordic fishing talks would go ahead as planned.\n",
+        );
+        assert!(
+            !rels.iter().any(|(from, _, _)| from.contains("fishing talks")),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn a_plain_claim_after_however_with_other_figures_still_disputes() {
+        let rels = relations_of(
+            "Paper mill row\n\nTanner Paper said its plant released only 400 m3 of treated water a day.\n\n\
+             However, residents said the plant released more than 1,000 m3 of black water each night.\n",
+        );
+        assert!(
+            rels.iter().any(|(from, kind, to)| *kind == RelationType::Disputes
+                && from.contains("1,000")
+                && to.contains("400")),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn pronouns_are_no_content_terms() {
+        let ex = Extractor::bundled();
+        let lex = ex.lexicons().get(Language::Vi);
+        let text = "Chúng tôi sẽ khởi công cây cầu";
+        let (terms, _) = terms(&ex, lex, text, &fold_case(text), &[]);
+        assert!(terms.iter().any(|t| t == "khởi công"), "{terms:?}");
+        assert!(
+            !terms.iter().any(|t| t.contains("chúng") || t.contains("tôi")),
+            "{terms:?}"
+        );
+    }
+
     #[test]
     fn within_one_edit_is_damerau_levenshtein_at_most_one() {
         // Every string of up to 4 letters over a 3-letter alphabet, against each other.

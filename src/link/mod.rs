@@ -767,6 +767,24 @@ fn pair_rules(
             }
         }
     }
+    // Two sources saying the same words in one sentence ("Quirin claimed sex had
+    // been consensual; Redouane claimed sex was consensual") back each other.
+    if same_sentence_echo(fi, fj, content.len(), c) {
+        propose(
+            out,
+            j,
+            i,
+            RelationType::Supports,
+            0.6,
+            format!(
+                "{} says in the same sentence what {} says (shared terms: {})",
+                name(set, j),
+                name(set, i),
+                show_terms(names, &sh)
+            ),
+        );
+        return;
+    }
     // The same proposition: supports, or disputes when told incompatibly.
     let union = fi.terms.len() + fj.terms.len() - sh.len();
     let jaccard = sh.len() as f64 / union.max(1) as f64;
@@ -831,6 +849,28 @@ fn pair_rules(
             );
         }
     }
+}
+
+/// Two statements of one sentence by different sources, of the same kind and
+/// polarity (not appeals, not blame traded), at least two content words, and
+/// every term of the shorter one in the longer (the actors named included, so
+/// "A accused B of X, B accused A of X" is no echo).
+fn same_sentence_echo(fi: &Feature, fj: &Feature, content: usize, containment: f64) -> bool {
+    fi.article.is_some()
+        && fi.article == fj.article
+        && fi.sentence == fj.sentence
+        && fi.source.is_some()
+        && fj.source.is_some()
+        && fi.source != fj.source
+        && !fi.implicit
+        && !fj.implicit
+        && fi.kind == fj.kind
+        && fi.kind != Kind::Appeal
+        && fi.negated == fj.negated
+        && !fi.reciprocal
+        && !fj.reciprocal
+        && content >= 2
+        && containment >= 1.0
 }
 
 fn short(s: &str) -> String {
@@ -1029,6 +1069,29 @@ mod tests {
             rels.iter().any(|(from, kind, to)| *kind == RelationType::Disputes
                 && from.contains("1,000")
                 && to.contains("400")),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn two_sources_saying_the_same_in_one_sentence_back_each_other() {
+        let rels = relations_of(
+            "Warehouse fight\n\nGuard Peter Shaw claimed the driver had attacked first; his colleague \
+             Daniel Ruiz claimed the driver attacked first.\n",
+        );
+        assert!(
+            rels.iter().any(|(from, kind, to)| *kind == RelationType::Supports
+                && from.contains("driver attacked first")
+                && to.contains("had attacked first")),
+            "{rels:?}"
+        );
+        // Blame traded in one sentence is no echo: the actors named differ.
+        let rels = relations_of(
+            "Border clash\n\nArmenia accused Azerbaijan of shelling the border villages; Azerbaijan accused \
+             Armenia of shelling the border villages.\n",
+        );
+        assert!(
+            !rels.iter().any(|(_, kind, _)| *kind == RelationType::Supports),
             "{rels:?}"
         );
     }

@@ -1097,7 +1097,7 @@ mod tests {
     }
 
     #[test]
-    fn pronouns_are_no_content_terms() {
+    fn pronouns_and_quantifiers_are_no_content_terms() {
         let ex = Extractor::bundled();
         let lex = ex.lexicons().get(Language::Vi);
         let text = "Chúng tôi sẽ khởi công cây cầu";
@@ -1107,6 +1107,12 @@ mod tests {
             !terms.iter().any(|t| t.contains("chúng") || t.contains("tôi")),
             "{terms:?}"
         );
+        // Quantifiers neither ("various" was shown as evidence, as "variou").
+        let lex = ex.lexicons().get(Language::En);
+        let text = "Trump made various legal challenges";
+        let (en_terms, _) = super::terms(&ex, lex, text, &fold_case(text), &[]);
+        assert!(en_terms.iter().any(|t| t == "challenge"), "{en_terms:?}");
+        assert!(!en_terms.iter().any(|t| t.starts_with("variou")), "{en_terms:?}");
     }
 
     #[test]

@@ -125,6 +125,10 @@ pub struct LexiconFile {
     #[serde(default)]
     pub contrast_markers: Vec<String>,
     #[serde(default)]
+    pub weak_contrast_markers: Vec<String>,
+    #[serde(default)]
+    pub link_stop_words: Vec<String>,
+    #[serde(default)]
     pub falsity: Vec<String>,
     #[serde(default)]
     pub negations: Vec<String>,
@@ -295,6 +299,13 @@ pub struct Lexicon {
     pub according_to: Vec<String>,
     pub no_speaker_after_according_to: HashSet<String>,
     pub contrast_markers: HashSet<String>,
+    /// Contrast markers that often only move the story on ("meanwhile", "trong khi
+    /// đó"): a plain claim after one counters only a statement it is aimed at.
+    pub weak_contrast_markers: HashSet<String>,
+    /// Words that are no content when linking statements, beyond the stop words:
+    /// the speaker's and hearer's pronouns ("chúng tôi", "we"), which any two
+    /// quotations share.
+    pub link_stop_words: HashSet<String>,
     pub falsity: Vec<String>,
     pub negations: Vec<String>,
     pub reciprocal: Vec<String>,
@@ -403,6 +414,8 @@ impl Lexicon {
             according_to: fold_all(f.according_to),
             no_speaker_after_according_to: fold_all(f.no_speaker_after_according_to).into_iter().collect(),
             contrast_markers: fold_all(f.contrast_markers).into_iter().collect(),
+            weak_contrast_markers: fold_all(f.weak_contrast_markers).into_iter().collect(),
+            link_stop_words: fold_all(f.link_stop_words).into_iter().collect(),
             falsity: fold_all(f.falsity),
             negations: fold_all(f.negations),
             reciprocal: fold_all(f.reciprocal),
@@ -581,6 +594,8 @@ impl Lexicon {
         self.no_speaker_after_according_to
             .extend(other.no_speaker_after_according_to);
         self.contrast_markers.extend(other.contrast_markers);
+        self.weak_contrast_markers.extend(other.weak_contrast_markers);
+        self.link_stop_words.extend(other.link_stop_words);
         merge(&mut self.falsity, other.falsity);
         merge(&mut self.negations, other.negations);
         merge(&mut self.reciprocal, other.reciprocal);

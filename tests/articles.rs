@@ -9,6 +9,8 @@
 //! listed), `co_sources`, `also_contains`. `not_attributed` lists texts no
 //! attributed statement may contain. An expected relation names its ends by
 //! `from`/`to` (text) or `from_quote` (sentence); disputes match either way.
+//! `not_relations` lists pairs (`from`/`to` texts, optional `type`) that
+//! must not be linked in either direction: a false relation is a fault too.
 //! `known_gaps` lists expectations the extractor does not meet yet (written
 //! by the same hand, moved there rather than deleted): not asserted, kept as
 //! the next work to do. `NAME.gold.json` beside some articles is their
@@ -158,6 +160,28 @@ fn check_article(txt: &Path, problems: &mut Vec<String>) {
         });
         if !found {
             problems.push(format!("{name}: no relation {e}"));
+        }
+    }
+    // Relations that must not be drawn (any type unless `type` is given, either direction).
+    for e in field(&expected, "not_relations")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let kind = field(e, "type").and_then(Value::as_str);
+        let end = |s: &Value, key: &str| {
+            field(e, key)
+                .and_then(Value::as_str)
+                .is_some_and(|t| text_has(s, "text", t))
+        };
+        for r in got["relations"].as_array().unwrap() {
+            let (Some(a), Some(b)) = (by_id(r["from"].as_str().unwrap()), by_id(r["to"].as_str().unwrap())) else {
+                continue;
+            };
+            if kind.is_none_or(|k| r["type"] == k) && (end(a, "from") && end(b, "to") || end(b, "from") && end(a, "to"))
+            {
+                problems.push(format!("{name}: unwanted relation {} ({})", e, r["reason"]));
+            }
         }
     }
 }

@@ -181,9 +181,10 @@ pub(super) fn answer_rule(
         // A plain claim answers only the other side, on the same matter or after a contrast marker.
         let aimed = g.parts.iter().any(|p| p.contains(" aimed at "));
         let opposed = aimed || g.parts.iter().any(|p| p.contains("opposite sides"));
-        let near = fb.sentence.saturating_sub(fa.sentence) <= 4;
+        // Without shared words or a contrast marker, a claim that merely names the other
+        // side is not an answer to it: it may be about anything else they did.
         if fb.kind == Kind::Claim
-            && !(opposed && (fb.contrast.is_some() || g.parts.iter().any(|p| p.starts_with("shared")) || aimed && near))
+            && !(opposed && (fb.contrast.is_some() || g.parts.iter().any(|p| p.starts_with("shared"))))
         {
             continue;
         }
@@ -252,5 +253,23 @@ mod tests {
             .find(|(_, kind, to, _)| *kind == RelationType::Denies && to.contains("dumping lead dust"));
         let (_, _, _, reason) = denial.unwrap_or_else(|| panic!("no denial in {rels:?}"));
         assert!(reason.contains("aimed at") || reason.contains("names"), "{reason}");
+    }
+
+    #[test]
+    fn a_claim_that_only_names_the_accuser_answers_nothing() {
+        let rels = relations(
+            "Fjord waste\n\nNorway accused Sweden of dumping chemical waste in the Idde fjord.\n\n\
+             Sweden denied dumping any chemical waste in the fjord.\n\n\
+             The Swedish government said Norway had refused to attend the border talks in May.\n",
+        );
+        assert!(
+            rels.iter()
+                .any(|(from, kind, _, _)| *kind == RelationType::Denies && from.contains("dumping any")),
+            "{rels:?}"
+        );
+        assert!(
+            !rels.iter().any(|(from, _, _, _)| from.contains("had refused")),
+            "a claim sharing no words with the accusation is no answer to it: {rels:?}"
+        );
     }
 }

@@ -55,6 +55,8 @@ struct Feature {
     kind: Kind,
     implicit: bool,
     contrast: Option<String>,
+    /// The contrast marker is a weak one ("meanwhile", "trong khi đó").
+    weak_contrast: bool,
     target: Option<String>,
     reciprocal: bool,
     /// Other actors that made the statement with its source.
@@ -159,6 +161,10 @@ fn features(ex: &Extractor, set: &StatementSet, meta: &[Meta], interner: &mut Te
                 kind: s.kind,
                 implicit: s.implicit,
                 contrast: m.contrast.clone(),
+                weak_contrast: m
+                    .contrast
+                    .as_deref()
+                    .is_some_and(|c| lex.weak_contrast_markers.contains(&fold_case(c))),
                 target: s.target.clone(),
                 reciprocal: m.reciprocal,
             };
@@ -223,7 +229,7 @@ fn terms(
             continue;
         }
         for part in word.split('-').filter(|p| !p.is_empty()) {
-            let stop = lex.stop_words.contains(part);
+            let stop = lex.stop_words.contains(part) || lex.link_stop_words.contains(part);
             match lex.language {
                 Language::Vi => {
                     if !stop {
@@ -566,6 +572,12 @@ fn contrast_rule(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut Ou
         if !(content || aimed && next) {
             continue;
         }
+        // A plain claim after a weak marker ("meanwhile", "trong khi đó") is often
+        // just the next item of the story: it counters only a statement aimed at its
+        // source, or its source's statement it is aimed at.
+        if fb.kind == Kind::Claim && fb.weak_contrast && !aimed {
+            continue;
+        }
         let mut reason = format!(
             "{} {} after the contrast marker \"{}\", answering {}",
             name(set, b),
@@ -755,6 +767,24 @@ fn pair_rules(
             }
         }
     }
+    // Two sources saying the same words in one sentence ("Quirin claimed sex had
+    // been consensual; Redouane claimed sex was consensual") back each other.
+    if same_sentence_echo(fi, fj, content.len(), c) {
+        propose(
+            out,
+            j,
+            i,
+            RelationType::Supports,
+            0.6,
+            format!(
+                "{} says in the same sentence what {} says (shared terms: {})",
+                name(set, j),
+                name(set, i),
+                show_terms(names, &sh)
+            ),
+        );
+        return;
+    }
     // The same proposition: supports, or disputes when told incompatibly.
     let union = fi.terms.len() + fj.terms.len() - sh.len();
     let jaccard = sh.len() as f64 / union.max(1) as f64;
@@ -819,6 +849,28 @@ fn pair_rules(
             );
         }
     }
+}
+
+/// Two statements of one sentence by different sources, of the same kind and
+/// polarity (not appeals, not blame traded), at least two content words, and
+/// every term of the shorter one in the longer (the actors named included, so
+/// "A accused B of X, B accused A of X" is no echo).
+fn same_sentence_echo(fi: &Feature, fj: &Feature, content: usize, containment: f64) -> bool {
+    fi.article.is_some()
+        && fi.article == fj.article
+        && fi.sentence == fj.sentence
+        && fi.source.is_some()
+        && fj.source.is_some()
+        && fi.source != fj.source
+        && !fi.implicit
+        && !fj.implicit
+        && fi.kind == fj.kind
+        && fi.kind != Kind::Appeal
+        && fi.negated == fj.negated
+        && !fi.reciprocal
+        && !fj.reciprocal
+        && content >= 2
+        && containment >= 1.0
 }
 
 fn short(s: &str) -> String {
@@ -978,6 +1030,90 @@ fn within_one_edit(a: &str, b: &str) -> bool {
 mod tests {
     use super::*;
     use crate::model::{Actor, Statement};
+
+    fn relations_of(text: &str) -> Vec<(String, RelationType, String)> {
+        let ex = Extractor::bundled();
+        let set = crate::extract_all(&ex, &[(std::path::PathBuf::from("a.txt"), text.to_string())], None);
+        let text_of = |id: &str| {
+            set.statements
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.text.clone())
+                .unwrap_or_default()
+        };
+        set.relations
+            .iter()
+            .map(|r| (text_of(&r.from), r.kind, text_of(&r.to)))
+            .collect()
+    }
+
+    #[test]
+    fn a_plain_claim_after_meanwhile_counters_only_what_it_is_aimed_at() {
+        let rels = relations_of(
+            "Fjord talks\n\nSweden said Norway had refused to attend the border talks in May.\n\n\
+             Meanwhile, Finland said the Nordic fishing talks would go ahead as planned.\n",
+        );
+        assert!(
+            !rels.iter().any(|(from, _, _)| from.contains("fishing talks")),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn a_plain_claim_after_however_with_other_figures_still_disputes() {
+        let rels = relations_of(
+            "Paper mill row\n\nTanner Paper said its plant released only 400 m3 of treated water a day.\n\n\
+             However, residents said the plant released more than 1,000 m3 of black water each night.\n",
+        );
+        assert!(
+            rels.iter().any(|(from, kind, to)| *kind == RelationType::Disputes
+                && from.contains("1,000")
+                && to.contains("400")),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn two_sources_saying_the_same_in_one_sentence_back_each_other() {
+        let rels = relations_of(
+            "Warehouse fight\n\nGuard Peter Shaw claimed the driver had attacked first; his colleague \
+             Daniel Ruiz claimed the driver attacked first.\n",
+        );
+        assert!(
+            rels.iter().any(|(from, kind, to)| *kind == RelationType::Supports
+                && from.contains("driver attacked first")
+                && to.contains("had attacked first")),
+            "{rels:?}"
+        );
+        // Blame traded in one sentence is no echo: the actors named differ.
+        let rels = relations_of(
+            "Border clash\n\nArmenia accused Azerbaijan of shelling the border villages; Azerbaijan accused \
+             Armenia of shelling the border villages.\n",
+        );
+        assert!(
+            !rels.iter().any(|(_, kind, _)| *kind == RelationType::Supports),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn pronouns_and_quantifiers_are_no_content_terms() {
+        let ex = Extractor::bundled();
+        let lex = ex.lexicons().get(Language::Vi);
+        let text = "Chúng tôi sẽ khởi công cây cầu";
+        let (terms, _) = terms(&ex, lex, text, &fold_case(text), &[]);
+        assert!(terms.iter().any(|t| t == "khởi công"), "{terms:?}");
+        assert!(
+            !terms.iter().any(|t| t.contains("chúng") || t.contains("tôi")),
+            "{terms:?}"
+        );
+        // Quantifiers neither ("various" was shown as evidence, as "variou").
+        let lex = ex.lexicons().get(Language::En);
+        let text = "Trump made various legal challenges";
+        let (en_terms, _) = super::terms(&ex, lex, text, &fold_case(text), &[]);
+        assert!(en_terms.iter().any(|t| t == "challenge"), "{en_terms:?}");
+        assert!(!en_terms.iter().any(|t| t.starts_with("variou")), "{en_terms:?}");
+    }
 
     #[test]
     fn within_one_edit_is_damerau_levenshtein_at_most_one() {

@@ -239,16 +239,20 @@ impl Entities {
             .map(|e| e.speaker.clone())
     }
 
+    /// The organisation "nước này", "the company" or "doanh nghiệp này" means:
+    /// the latest one with that head (or whose name holds it), else the latest
+    /// one whose head is unknown ("Ashford Rovers" for "the club"); never one
+    /// with another head ("the club" is not the Football Association).
     pub fn organisation(&self, head: Option<&str>) -> Option<Speaker> {
         let orgs = self.list.iter().filter(|e| e.kind == EntityKind::Organisation);
-        let with_head = head.and_then(|h| {
-            orgs.clone()
-                .filter(|e| e.head.as_deref() == Some(h))
+        let Some(h) = head else {
+            return orgs.max_by_key(|e| e.last).map(|e| e.speaker.clone());
+        };
+        self.organisation_headed(h).or_else(|| {
+            orgs.filter(|e| e.head.is_none())
                 .max_by_key(|e| e.last)
-        });
-        with_head
-            .or_else(|| orgs.max_by_key(|e| e.last))
-            .map(|e| e.speaker.clone())
+                .map(|e| e.speaker.clone())
+        })
     }
 }
 

@@ -291,6 +291,21 @@ impl Extractor {
                 sp.mention = mention;
                 return Some(sp);
             }
+            // "the club" after the Football Association spoke: the latest speaker
+            // whose name has no other organisation head.
+            if refers == "organisation"
+                && let Some(h) = org_head(lex, &folded)
+                && let Some(known) = memory
+                    .speakers
+                    .iter()
+                    .rev()
+                    .find(|s| org_head(lex, &fold_case(&s.name)).is_none_or(|x| x == h))
+            {
+                let mut sp = known.clone();
+                sp.mention = mention;
+                sp.co.clear();
+                return Some(sp);
+            }
             // Unresolved (nothing named before): the pronoun itself.
             let gender = lex.pronoun_gender.get(folded.as_ref()).copied();
             return resolve_pronoun(memory, refers, &mention, gender).or_else(|| {

@@ -230,7 +230,7 @@ impl Entities {
             let name = fold_case(&e.speaker.name);
             let words: Vec<&str> = name.split_whitespace().collect();
             let n = head.split_whitespace().count();
-            words.windows(n).skip(1).any(|w| w.join(" ") == head)
+            n > 0 && words.windows(n).skip(1).any(|w| w.join(" ") == head)
         };
         orgs.clone()
             .filter(|e| e.head.as_deref() == Some(head))

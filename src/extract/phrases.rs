@@ -41,7 +41,15 @@ impl Extractor {
                 j = start.min(i);
                 continue;
             }
-            if let Some(k) = prep.phrase_ending_at(j, &|w| lex.np_words.contains(w) || lex.pronouns.contains_key(w)) {
+            // A title before a name inside the phrase ("và doanh nhân Quách Vĩnh Khang").
+            let titled = |k: usize| j < end && prep.toks[j].cap && k > 0;
+            if let Some(k) = prep
+                .phrase_ending_at(j, &|w| lex.np_words.contains(w) || lex.pronouns.contains_key(w))
+                .or_else(|| {
+                    prep.phrase_ending_at(j, &|w| lex.person_titles.contains_key(w))
+                        .filter(|&k| titled(k))
+                })
+            {
                 j -= k;
                 continue;
             }
@@ -76,7 +84,12 @@ impl Extractor {
                 && i > 0
                 && i + 1 < end
                 && np_like(i - 1)
-                && (np_like(i + 1) || prep.mention_at[i + 1].is_some())
+                && (np_like(i + 1)
+                    || prep.mention_at[i + 1].is_some()
+                    // "Ca sĩ Hoài Thương và doanh nhân Quách Vĩnh Khang": a titled name.
+                    || prep.phrase_starting_at(i + 1, &|w| lex.person_titles.contains_key(w)).is_some_and(|k| {
+                        prep.toks.get(i + 1 + k).is_some_and(|t| t.cap) && i + 1 + k < end
+                    }))
             {
                 j -= 1;
                 continue;

@@ -346,6 +346,25 @@ impl Extractor {
         {
             return Some(described(known));
         }
+        // "Ông Khang và bà Thương", "Actor Grant Delacroix and Mira Solberg": two
+        // people or organisations the gazetteer does not know, joined as a list:
+        // the first speaks, the second with it.
+        if (a..b).filter(|&i| prep.mention_at[i].is_some()).count() == 0
+            && let Some(j) = (a + 1..b.saturating_sub(1))
+                .find(|&i| prep.toks[i].word && lex.list_joiners.contains(prep.toks[i].folded))
+            && (a..j).any(|i| prep.toks[i].cap && (i > a || !lex.np_words.contains(prep.toks[i].folded)))
+            && (j + 1..b).any(|i| prep.toks[i].cap)
+            && let Some(left) = self.resolve_np(prep, lex, memory, a, j)
+            && let Some(right) = self.resolve_np(prep, lex, memory, j + 1, b)
+            && left.id != right.id
+        {
+            let mut sp = left;
+            sp.mention = mention;
+            let mut co = right;
+            co.co.clear();
+            sp.co = vec![co];
+            return Some(sp);
+        }
         // Names in the phrase, speakers first (a medium only if nothing else).
         let mut speakers: Vec<Speaker> = Vec::new();
         let lo = prep.toks[a].start;

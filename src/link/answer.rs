@@ -215,32 +215,8 @@ pub(super) fn answer_rule(
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::Extractor;
+    use crate::link::tests::relations;
     use crate::model::RelationType;
-    use std::path::PathBuf;
-
-    fn relations(text: &str) -> Vec<(String, RelationType, String, String)> {
-        let ex = Extractor::bundled();
-        let set = crate::extract_all(&ex, &[(PathBuf::from("a.txt"), text.to_string())], None);
-        let text_of = |id: &str| {
-            set.statements
-                .iter()
-                .find(|s| s.id == id)
-                .map(|s| s.text.clone())
-                .unwrap_or_default()
-        };
-        set.relations
-            .iter()
-            .map(|r| {
-                (
-                    text_of(&r.from),
-                    r.kind,
-                    text_of(&r.to),
-                    r.reason.clone().unwrap_or_default(),
-                )
-            })
-            .collect()
-    }
 
     #[test]
     fn the_accused_denial_denies_the_accusation_with_its_grounds() {

@@ -1027,11 +1027,12 @@ fn within_one_edit(a: &str, b: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{Actor, Statement};
 
-    fn relations_of(text: &str) -> Vec<(String, RelationType, String)> {
+    /// The relations one article gives: (from text, type, to text, reason).
+    pub(crate) fn relations(text: &str) -> Vec<(String, RelationType, String, String)> {
         let ex = Extractor::bundled();
         let set = crate::extract_all(&ex, &[(std::path::PathBuf::from("a.txt"), text.to_string())], None);
         let text_of = |id: &str| {
@@ -1043,8 +1044,19 @@ mod tests {
         };
         set.relations
             .iter()
-            .map(|r| (text_of(&r.from), r.kind, text_of(&r.to)))
+            .map(|r| {
+                (
+                    text_of(&r.from),
+                    r.kind,
+                    text_of(&r.to),
+                    r.reason.clone().unwrap_or_default(),
+                )
+            })
             .collect()
+    }
+
+    fn relations_of(text: &str) -> Vec<(String, RelationType, String)> {
+        relations(text).into_iter().map(|(a, k, b, _)| (a, k, b)).collect()
     }
 
     #[test]

@@ -119,21 +119,17 @@ impl Builder {
         if c == '\n' && self.text.ends_with(' ') {
             self.pop();
         }
-        let origin = origin as u32;
-        let continues = self.last_origin.is_some_and(|o| o + 1 == origin) && self.run < RUN;
-        if continues {
-            self.run += 1;
-        } else {
-            self.anchors.push((self.text.len() as u32, origin));
-            self.run = 1;
-        }
-        self.last_origin = Some(origin);
-        self.text.push(c);
+        self.append(c, origin);
     }
 
     /// [`Builder::push`] of a character [`is_plain`] says is plain.
     fn push_plain(&mut self, c: char, origin: usize) {
         self.spaces = 0;
+        self.append(c, origin);
+    }
+
+    /// Appends `c`, from original character `origin`, keeping the anchors.
+    fn append(&mut self, c: char, origin: usize) {
         let origin = origin as u32;
         if self.last_origin.is_some_and(|o| o + 1 == origin) && self.run < RUN {
             self.run += 1;

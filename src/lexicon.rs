@@ -55,6 +55,10 @@ pub struct Cue {
     /// A word that must follow the cue in its clause ("X gọi Y **là** Z").
     #[serde(default)]
     pub then: Option<String>,
+    /// A cue of backing ("backed", "ủng hộ"): the statement supports the
+    /// statement of the actor its content names ("backed Solberg's account").
+    #[serde(default)]
+    pub backs: bool,
 }
 
 /// A pronoun or anaphoric phrase and what it can refer to.
@@ -209,6 +213,16 @@ pub struct LexiconFile {
     /// Words that make a title of office a former one ("cựu", "former").
     #[serde(default)]
     pub former_markers: Vec<String>,
+    /// Titles of those who speak for a person ("attorney", "publicist",
+    /// "luật sư", "người đại diện"): "Solberg's publicist, Tamsin Reeve,"
+    /// speaks for Solberg, as an office holder speaks for an organisation.
+    #[serde(default)]
+    pub representative_titles: Vec<String>,
+    /// Words that open the content of a statement of backing ("ra thông báo
+    /// **ủng hộ** lập trường của X", "voiced **support for** X's account"): it
+    /// supports the named actor's statement, as a cue of backing does.
+    #[serde(default)]
+    pub backing_words: Vec<String>,
     /// Prepositions of place ("ở", "tại", "in", "at"): a place named after one
     /// is where the speaker is, not the speaker ("a former executive on trial
     /// in Ho Chi Minh City denied").
@@ -340,6 +354,8 @@ pub struct Lexicon {
     pub document_nouns: HashSet<String>,
     pub office_titles: HashSet<String>,
     pub former_markers: HashSet<String>,
+    pub representative_titles: HashSet<String>,
+    pub backing_words: Vec<String>,
     pub place_prepositions: HashSet<String>,
     pub place_units: HashSet<String>,
     pub articles: HashSet<String>,
@@ -447,6 +463,8 @@ impl Lexicon {
             document_nouns: fold_all(f.document_nouns).into_iter().collect(),
             office_titles: fold_all(f.office_titles).into_iter().collect(),
             former_markers: fold_all(f.former_markers).into_iter().collect(),
+            representative_titles: fold_all(f.representative_titles).into_iter().collect(),
+            backing_words: fold_all(f.backing_words),
             place_prepositions: fold_all(f.place_prepositions).into_iter().collect(),
             place_units: fold_all(f.place_units).into_iter().collect(),
             articles: fold_all(f.articles).into_iter().collect(),
@@ -519,6 +537,7 @@ impl Lexicon {
             &self.document_nouns,
             &self.office_titles,
             &self.former_markers,
+            &self.representative_titles,
             &self.place_prepositions,
             &self.place_units,
             &self.articles,
@@ -630,6 +649,8 @@ impl Lexicon {
         self.document_nouns.extend(other.document_nouns);
         self.office_titles.extend(other.office_titles);
         self.former_markers.extend(other.former_markers);
+        self.representative_titles.extend(other.representative_titles);
+        self.backing_words.extend(other.backing_words);
         self.place_prepositions.extend(other.place_prepositions);
         self.place_units.extend(other.place_units);
         self.articles.extend(other.articles);

@@ -183,6 +183,11 @@ impl Entities {
         gender.is_none() || self.get(id).is_none_or(|e| e.gender.is_none() || e.gender == gender)
     }
 
+    /// The organisations of the article, in the order first met.
+    pub fn organisations(&self) -> impl Iterator<Item = &Entity> {
+        self.list.iter().filter(|e| e.kind == EntityKind::Organisation)
+    }
+
     pub fn get(&self, id: &str) -> Option<&Entity> {
         self.by_id.get(id).map(|&i| &self.list[i])
     }

@@ -182,6 +182,15 @@ impl Extractor {
             lo -= 1;
         }
         let mut windows = vec![(lo, a)];
+        // "Solberg's publicist, Tamsin Reeve,": the phrase before a comma.
+        if lo == a && a >= 2 && prep.is_punct(a - 1, ",") {
+            let end = a - 1;
+            let mut start = end;
+            while start > 0 && end - start < 10 && prep.toks[start - 1].word {
+                start -= 1;
+            }
+            windows.push((start, end));
+        }
         if prep.is_punct(b, ",") {
             let end = (b + 1..n.min(b + 14))
                 .find(|&i| !prep.toks[i].word)
@@ -189,38 +198,73 @@ impl Extractor {
             windows.push((b + 1, end));
         }
         windows.into_iter().find_map(|(x, y)| {
+            let has = |set: &rustc_hash::FxHashSet<String>| {
+                (x..y).any(|i| prep.phrase_starting_at(i, &|w| set.contains(w)).is_some())
+            };
             if x >= y
-                || !(x..y).any(|i| prep.phrase_starting_at(i, &|w| lex.office_titles.contains(w)).is_some())
                 // A former office holder ("cựu tổng giám đốc", "former CEO") speaks for himself.
                 || (x..y).any(|i| lex.former_markers.contains(prep.toks[i].folded))
             {
                 return None;
             }
-            let (lo, hi) = (prep.toks[x].start, prep.toks[y - 1].end);
-            // An organisation's own name first ("Sở GD-ĐT Bạc Liêu", not the province in it).
-            if let Some(((p, q), _)) = memory.orgs.iter().find(|((p, q), _)| *p >= x && *q <= y)
-                && let Some(e) = memory.entities.by_name(&fold_case(prep.span(*p, *q)))
+            let office = has(&lex.office_titles);
+            let representative = has(&lex.representative_titles);
+            let organisation = office.then(|| self.organisation_named_in(prep, memory, x, y)).flatten();
+            // "Delacroix's attorney", "luật sư của bà Thương": a person of the article.
+            organisation.or_else(|| {
+                representative
+                    .then(|| self.person_named_in(prep, memory, x, y))
+                    .flatten()
+            })
+        })
+    }
+
+    /// The organisation (or country) named in tokens `x..y`, for an office
+    /// holder introduced with them.
+    fn organisation_named_in(&self, prep: &Prepared, memory: &Memory, x: usize, y: usize) -> Option<Speaker> {
+        let (lo, hi) = (prep.toks[x].start, prep.toks[y - 1].end);
+        // An organisation's own name first ("Sở GD-ĐT Bạc Liêu", not the province in it).
+        if let Some(((p, q), _)) = memory.orgs.iter().find(|((p, q), _)| *p >= x && *q <= y)
+            && let Some(e) = memory.entities.by_name(&fold_case(prep.span(*p, *q)))
+        {
+            return Some(e.speaker.clone());
+        }
+        // An organisation the article named before ("a spokesman for Baymouth Marine").
+        let mut i = x;
+        while i < y {
+            let run = (i..y).take_while(|&k| prep.toks[k].word && prep.toks[k].cap).count();
+            if run > 0
+                && let Some(e) = memory.entities.by_name(&fold_case(prep.span(i, i + run)))
+                && e.kind == EntityKind::Organisation
             {
                 return Some(e.speaker.clone());
             }
-            // An organisation the article named before ("a spokesman for Baymouth Marine").
-            let mut i = x;
-            while i < y {
-                let run = (i..y).take_while(|&k| prep.toks[k].word && prep.toks[k].cap).count();
-                if run > 0
-                    && let Some(e) = memory.entities.by_name(&fold_case(prep.span(i, i + run)))
-                    && e.kind == EntityKind::Organisation
-                {
-                    return Some(e.speaker.clone());
-                }
-                i += run.max(1);
+            i += run.max(1);
+        }
+        prep.mentions
+            .iter()
+            .filter(|m| m.start >= lo && m.end <= hi)
+            .map(|m| self.speaker_of_entry(m.entry, &prep.text[m.start..m.end]))
+            .find(|sp| !sp.person)
+    }
+
+    /// The speaker of a person of the article named by capitalised words in
+    /// tokens `x..y` ("Solberg's", "bà Thương").
+    fn person_named_in(&self, prep: &Prepared, memory: &Memory, x: usize, y: usize) -> Option<Speaker> {
+        let mut i = x;
+        while i < y {
+            let run = (i..y).take_while(|&k| prep.toks[k].word && prep.toks[k].cap).count();
+            let in_organisation = memory.orgs.iter().any(|((p, q), _)| *p <= i && i < *q);
+            if run > 0
+                && !in_organisation
+                && let Some(e) = memory.entities.by_name(&fold_case(prep.span(i, i + run)))
+                && e.kind == EntityKind::Person
+            {
+                return Some(e.speaker.clone());
             }
-            prep.mentions
-                .iter()
-                .filter(|m| m.start >= lo && m.end <= hi)
-                .map(|m| self.speaker_of_entry(m.entry, &prep.text[m.start..m.end]))
-                .find(|sp| !sp.person)
-        })
+            i += run.max(1);
+        }
+        None
     }
 
     /// Actor ids named in a token range (speakers of the names).

@@ -104,6 +104,10 @@ fn grounds(
         };
         if fits {
             g.score += 1.0;
+            // The noun and its owner together ("bác bỏ cáo buộc của X") name the statement.
+            if names_a {
+                g.score += 1.0;
+            }
             g.parts.push(format!("\"{noun}\" names what it rejects"));
         }
     }
@@ -147,7 +151,7 @@ pub(super) fn answer_rule(
     earlier: &[usize],
 ) {
     let fb = &f[b];
-    if !attributed(fb) || fb.implicit || fb.kind == Kind::Appeal {
+    if !attributed(fb) || fb.implicit || fb.kind == Kind::Appeal || fb.denies_reported {
         return;
     }
     let reported = fb.reported.as_ref();
@@ -196,7 +200,10 @@ pub(super) fn answer_rule(
             best = Some((g.score, a, g));
         }
     }
-    let Some((score, a, g)) = best else { return };
+    let Some((score, a, g)) = best else {
+        anaphoric_denial(set, f, ids, out, b, earlier);
+        return;
+    };
     let kind = if fb.kind == Kind::Denial {
         RelationType::Denies
     } else {
@@ -211,6 +218,47 @@ pub(super) fn answer_rule(
     let reason = format!("{} {} {} ({})", name(set, b), verb, name(set, a), g.parts.join("; "));
     let confidence = (0.45 + score * 0.05).min(0.85);
     out.add(ids, b, a, kind, confidence, reason);
+}
+
+/// Sentences back in which a denial of "the claim" finds what it refers to.
+pub const ANAPHORA_WINDOW: usize = 3;
+
+/// A denial whose content is only a reported noun ("Chile denied the
+/// allegation", "bác bỏ thông tin này", "rejected the findings") refers
+/// back to the nearest earlier statement of another source that the noun
+/// fits (an accusation noun: an accusation or condemnation), within
+/// [`ANAPHORA_WINDOW`] sentences and not in its own sentence.
+fn anaphoric_denial(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut Out, b: usize, earlier: &[usize]) {
+    let fb = &f[b];
+    let Some((noun, accusation)) = &fb.reported else { return };
+    if fb.kind != Kind::Denial || fb.words > 6 {
+        return;
+    }
+    let fits = |x: &Feature| match x.kind {
+        Kind::Accusation | Kind::Condemnation => true,
+        Kind::Claim => !accusation,
+        _ => false,
+    };
+    let found = earlier.iter().copied().find(|&a| {
+        let fa = &f[a];
+        let dist = fb.sentence.saturating_sub(fa.sentence);
+        (1..=ANAPHORA_WINDOW).contains(&dist)
+            && fa.source.is_some()
+            && fa.source != fb.source
+            && !fb.co_sources.iter().any(|c| Some(c) == fa.source.as_ref())
+            && fits(fa)
+    });
+    let Some(a) = found else { return };
+    if out.pairs.contains_key(&(a.min(b), a.max(b))) {
+        return;
+    }
+    let reason = format!(
+        "{} denies {}: \"{noun}\" refers back to {}'s statement just before",
+        name(set, b),
+        name(set, a),
+        name(set, a)
+    );
+    out.add(ids, b, a, RelationType::Denies, 0.6, reason);
 }
 
 #[cfg(test)]

@@ -32,6 +32,13 @@ pub(super) struct Feature {
     /// For a denial: the reported noun its content opens with (cáo buộc, the claim),
     /// and whether it names an accusation.
     pub(super) reported: Option<(String, bool)>,
+    /// Words in the content.
+    pub(super) words: usize,
+    /// Said with a cue of backing ("backed", "ủng hộ").
+    pub(super) backs: bool,
+    /// A denial that extraction already linked to the claim it reports
+    /// ("denied reports in X that …"): it answers nothing else.
+    pub(super) denies_reported: bool,
 }
 
 /// Interned terms: every distinct term string gets a small id, so term sets
@@ -93,6 +100,18 @@ pub(super) fn features(ex: &Extractor, set: &StatementSet, meta: &[Meta], intern
                 })
                 .flatten();
             let feature = Feature {
+                words: folded.split_whitespace().count(),
+                backs: s
+                    .cue
+                    .as_deref()
+                    .is_some_and(|c| lex.cue(&fold_case(c)).is_some_and(|c| c.backs))
+                    || lex.backing_words.iter().any(|w| {
+                        folded
+                            .trim_start()
+                            .strip_prefix(w.as_str())
+                            .is_some_and(|r| r.starts_with(' '))
+                    }),
+                denies_reported: false,
                 co_sources: s.co_sources.clone(),
                 reported,
                 terms: Vec::new(),

@@ -24,7 +24,7 @@ mod variants;
 
 use features::{Feature, Terms, features, is_actor_term, shared, show_terms};
 use out::{ArticleOut, Names, Out, Pairs, Proposal};
-use rules::{attributed, condemnation_rule, contrast_rule, name, pair_rules, same_source_rule};
+use rules::{attributed, backing_rule, condemnation_rule, contrast_rule, name, pair_rules, same_source_rule};
 use variants::merge_actor_variants;
 
 use crate::extract::{Extraction, Extractor, Meta};
@@ -84,7 +84,7 @@ fn by_article(f: &[Feature]) -> HashMap<&str, Vec<usize>> {
 
 fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
     let mut interner = Terms::default();
-    let f = features(ex, set, meta, &mut interner);
+    let mut f = features(ex, set, meta, &mut interner);
     let ids: Vec<String> = set.statements.iter().map(|s| s.id.clone()).collect();
     let index_of: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
     let ends = |r: &Relation| Some((*index_of.get(r.from.as_str())?, *index_of.get(r.to.as_str())?));
@@ -111,6 +111,10 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
                 .map(|(a, b)| (b, a))
         })
         .collect();
+    for &denial in denied.values() {
+        f[denial].denies_reported = true;
+    }
+    let f = f;
 
     // 1. Wire copies: keys in parallel, groups in statement order.
     let keys: Vec<Option<String>> = set
@@ -204,6 +208,7 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
                     .filter(|&x| representative[x])
                     .collect();
                 answer::answer_rule(set, &f, &ids, &mut out, &aims, b, &earlier);
+                backing_rule(set, &f, &ids, &mut out, b, &earlier, list);
             }
             (out.relations, out.pairs.own)
         })

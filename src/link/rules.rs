@@ -401,3 +401,121 @@ fn short(s: &str) -> String {
     let t: String = s.chars().take(70).collect();
     if t.len() < s.len() { format!("{t}…") } else { t }
 }
+
+/// Folded words of four letters or more, possessive endings dropped: what
+/// a backing statement's owner phrase ("the residents' account") and a
+/// source's mention ("Residents of Tân Mai") can share.
+fn owner_words(text: &str) -> Vec<String> {
+    crate::text::words(text)
+        .iter()
+        .map(|w| crate::text::fold_case(&text[w.start..w.end]))
+        .map(|w| {
+            w.trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .trim_end_matches(['\'', '’'])
+                .to_string()
+        })
+        .filter(|w| w.chars().count() >= 4)
+        .collect()
+}
+
+/// "Japan backed the Philippine account", "Chan backed Solberg's account",
+/// "ủng hộ lập trường của Hoài Thương": a statement said with a cue of
+/// backing supports the nearest earlier statement of the actor its content
+/// names (by name, or by the words of the source's mention), and so do the
+/// statements its source adds in the same sentence ("…, saying …").
+/// `earlier`: the article's statements before `b`, nearest first; `list`:
+/// all of the article's statements, in order.
+pub(super) fn backing_rule(
+    set: &StatementSet,
+    f: &[Feature],
+    ids: &[String],
+    out: &mut Out,
+    b: usize,
+    earlier: &[usize],
+    list: &[usize],
+) {
+    let fb = &f[b];
+    if !fb.backs || !attributed(fb) {
+        return;
+    }
+    let own =
+        |x: &Option<String>| x.is_some() && (*x == fb.source || fb.co_sources.iter().any(|c| Some(c) == x.as_ref()));
+    let content = owner_words(&set.statements[b].text);
+    let named = |a: usize| -> Option<String> {
+        let src = f[a].source.as_deref()?;
+        if fb
+            .terms
+            .iter()
+            .any(|&t| out.names[t as usize].strip_prefix('@') == Some(src))
+        {
+            return Some(name(set, a));
+        }
+        let mention = set.statements[a].source_mention.as_deref()?;
+        owner_words(mention)
+            .into_iter()
+            .find(|w| content.contains(w))
+            .map(|w| format!("\"{w}\""))
+    };
+    // The statements its source adds in the same sentence: the grounds.
+    let grounds: Vec<usize> = list
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let x = &f[i];
+            i != b && x.sentence == fb.sentence && x.source == fb.source && x.kind == Kind::Claim
+        })
+        .collect();
+    let content_shared = |a: usize| -> usize {
+        std::iter::once(b)
+            .chain(grounds.iter().copied())
+            .flat_map(|x| shared(&f[a], &f[x]))
+            .filter(|&t| !is_actor_term(&out.names, t))
+            .collect::<std::collections::BTreeSet<u32>>()
+            .len()
+    };
+    // Of the named actor's statements, the one that shares most words with the
+    // backing and its grounds; then one that is not a denial, nor a headline;
+    // then the first (an account is told first, then defended).
+    let found = earlier
+        .iter()
+        .copied()
+        .filter_map(|a| {
+            let fa = &f[a];
+            (fa.sentence < fb.sentence && !own(&fa.source) && fa.kind != Kind::Appeal && !fa.implicit)
+                .then(|| named(a).map(|n| (a, n)))
+                .flatten()
+        })
+        .enumerate()
+        .max_by_key(|(nearness, (a, _))| {
+            (
+                content_shared(*a),
+                f[*a].kind != Kind::Denial,
+                !set.statements[*a].headline,
+                *nearness,
+            )
+        })
+        .map(|(_, found)| found);
+    let Some((a, by)) = found else { return };
+    let cue = set.statements[b].cue.clone().unwrap_or_default();
+    let words = content_shared(a);
+    let reason = format!(
+        "{} backs {} (\"{cue}\", naming {by}{})",
+        name(set, b),
+        name(set, a),
+        if words > 0 {
+            format!("; {words} content words in common")
+        } else {
+            String::new()
+        }
+    );
+    out.add(ids, b, a, RelationType::Supports, 0.7, reason);
+    for s in grounds {
+        let reason = format!(
+            "{} gives it as grounds for backing {} (\"{cue}\" in the same sentence)",
+            name(set, s),
+            name(set, a)
+        );
+        out.add(ids, s, a, RelationType::Supports, 0.6, reason);
+    }
+}

@@ -384,6 +384,39 @@ impl Extractor {
                 }
             }
         }
+        // A title or an organisation head used alone for one of the article's
+        // entities: "lời khai của bị cáo" (the defendant introduced so), "the
+        // company's explanation", "doanh nghiệp này".
+        let end = b.min(prep.toks.len());
+        let mut i = a;
+        while i < end {
+            let title = prep.phrase_starting_at(i, &|w| lex.person_titles.get(w).is_some_and(Option::is_none));
+            if let Some(n) = title
+                && !prep.toks.get(i + n).is_some_and(|t| t.word && t.cap)
+                && let Some(e) = memory.entities.by_title(&prep.folded_words(i, i + n))
+                && !ids.contains(&e.speaker.id)
+            {
+                ids.push(e.speaker.id.clone());
+            }
+            let head = prep.phrase_starting_at(i, &|w| {
+                lex.organisation_heads.contains(w) || lex.organisation_heads.contains(entities::name_key(w))
+            });
+            // Definite: "the company's", "công ty này".
+            if let Some(n) = head
+                && (i > 0 && lex.definite_markers.contains(prep.toks[i - 1].folded)
+                    || prep
+                        .toks
+                        .get(i + n)
+                        .is_some_and(|t| lex.demonstratives.contains(t.folded)))
+                && let Some(sp) = memory
+                    .entities
+                    .organisation_headed(entities::name_key(&prep.folded_words(i, i + n)))
+                && !ids.contains(&sp.id)
+            {
+                ids.push(sp.id);
+            }
+            i += title.or(head).unwrap_or(1);
+        }
         // Organisations of the article named in full ("bác bỏ cáo buộc của CLB
         // Phù Sa Cần Thơ"): a name of two words or more, as whole words.
         let hay = format!(" {} ", prep.folded_words(a, b.min(prep.toks.len())));

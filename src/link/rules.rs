@@ -402,11 +402,13 @@ fn short(s: &str) -> String {
     if t.len() < s.len() { format!("{t}…") } else { t }
 }
 
-/// Folded words of four letters or more, possessive endings dropped: what
-/// a backing statement's owner phrase ("the residents' account") and a
-/// source's mention ("Residents of Tân Mai") can share.
-fn owner_words(text: &str) -> Vec<String> {
-    crate::text::words(text)
+/// The words a backing statement's owner phrase ("the residents' account",
+/// "lập trường của các tiểu thương") and a source's mention ("Residents of
+/// Tân Mai", "Hơn 80 tiểu thương chợ Bình Lợi") can share: pairs of adjacent
+/// words (a Vietnamese word is mostly two syllables), then single words of
+/// five letters or more; folded, possessive endings dropped.
+fn owner_words(text: &str) -> (Vec<String>, Vec<String>) {
+    let words: Vec<String> = crate::text::words(text)
         .iter()
         .map(|w| crate::text::fold_case(&text[w.start..w.end]))
         .map(|w| {
@@ -415,8 +417,10 @@ fn owner_words(text: &str) -> Vec<String> {
                 .trim_end_matches(['\'', '’'])
                 .to_string()
         })
-        .filter(|w| w.chars().count() >= 4)
-        .collect()
+        .collect();
+    let pairs = words.windows(2).map(|p| format!("{} {}", p[0], p[1])).collect();
+    let long = words.into_iter().filter(|w| w.chars().count() >= 5).collect();
+    (pairs, long)
 }
 
 /// "Japan backed the Philippine account", "Chan backed Solberg's account",
@@ -451,10 +455,11 @@ pub(super) fn backing_rule(
         {
             return Some(name(set, a));
         }
-        let mention = set.statements[a].source_mention.as_deref()?;
-        owner_words(mention)
+        let (pairs, long) = owner_words(set.statements[a].source_mention.as_deref()?);
+        pairs
             .into_iter()
-            .find(|w| content.contains(w))
+            .find(|w| content.0.contains(w))
+            .or_else(|| long.into_iter().find(|w| content.1.contains(w)))
             .map(|w| format!("\"{w}\""))
     };
     // The statements its source adds in the same sentence: the grounds.

@@ -223,6 +223,10 @@ pub struct LexiconFile {
     /// supports the named actor's statement, as a cue of backing does.
     #[serde(default)]
     pub backing_words: Vec<String>,
+    /// Words before the one a statement is sent to ("khiếu nại **lên** VFF",
+    /// "complained **to** the league that"): the recipient is no content.
+    #[serde(default)]
+    pub recipient_markers: Vec<String>,
     /// Prepositions of place ("ở", "tại", "in", "at"): a place named after one
     /// is where the speaker is, not the speaker ("a former executive on trial
     /// in Ho Chi Minh City denied").
@@ -356,6 +360,7 @@ pub struct Lexicon {
     pub former_markers: HashSet<String>,
     pub representative_titles: HashSet<String>,
     pub backing_words: Vec<String>,
+    pub recipient_markers: HashSet<String>,
     pub place_prepositions: HashSet<String>,
     pub place_units: HashSet<String>,
     pub articles: HashSet<String>,
@@ -465,6 +470,7 @@ impl Lexicon {
             former_markers: fold_all(f.former_markers).into_iter().collect(),
             representative_titles: fold_all(f.representative_titles).into_iter().collect(),
             backing_words: fold_all(f.backing_words),
+            recipient_markers: fold_all(f.recipient_markers).into_iter().collect(),
             place_prepositions: fold_all(f.place_prepositions).into_iter().collect(),
             place_units: fold_all(f.place_units).into_iter().collect(),
             articles: fold_all(f.articles).into_iter().collect(),
@@ -538,6 +544,7 @@ impl Lexicon {
             &self.office_titles,
             &self.former_markers,
             &self.representative_titles,
+            &self.recipient_markers,
             &self.place_prepositions,
             &self.place_units,
             &self.articles,
@@ -651,6 +658,7 @@ impl Lexicon {
         self.former_markers.extend(other.former_markers);
         self.representative_titles.extend(other.representative_titles);
         self.backing_words.extend(other.backing_words);
+        self.recipient_markers.extend(other.recipient_markers);
         self.place_prepositions.extend(other.place_prepositions);
         self.place_units.extend(other.place_units);
         self.articles.extend(other.articles);

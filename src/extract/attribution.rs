@@ -214,6 +214,16 @@ impl Extractor {
             }
         }
         out.retain(|f| f.speaker.is_some() || !f.via.is_empty());
+        // "khiếu nại lên VFF, cáo buộc …": a statement whose content would open,
+        // after a comma, with another statement's cue is carried by that one.
+        let cue_starts: Vec<usize> = out.iter().map(|f| f.cue_tok).collect();
+        out.retain(|f| {
+            let c = f.content.0;
+            !(c > 0
+                && c > f.cue_tok
+                && prep.is_punct(c - 1, ",")
+                && prep.cues.iter().any(|h| h.first == c && cue_starts.contains(&h.first)))
+        });
         if out.is_empty()
             && let Some(f) = self
                 .label_or_dash(prep, lex, memory)
@@ -565,6 +575,30 @@ impl Extractor {
                 return Some(f);
             }
         }
+        // A second verb after a comma in Vietnamese ("Hơn 80 tiểu thương đã gửi đơn lên
+        // UBND huyện, cáo buộc …"): the subject of the clause before the comma,
+        // when a predicate stands between them.
+        if lex.language == Language::Vi
+            && after_aux > 1
+            && prep.is_punct(after_aux - 1, ",")
+            && found.is_empty()
+            && let start = clause_start(prep, lex, after_aux - 1)
+            // The sentence's own subject (after a dateline at most).
+            && (start == 0 || prep.is_punct(start - 1, "-"))
+            && let Some((a, b)) = group_np(prep, lex, start)
+                .or_else(|| memory.orgs.iter().find(|&&((x, _), _)| x == start).map(|&(r, _)| r))
+                .or_else(|| self.np_after(prep, lex, start))
+            && b + 1 < after_aux - 1
+            && (b..after_aux - 1).all(|i| prep.toks[i].word || prep.is_punct(i, "(") || prep.is_punct(i, ")"))
+            && !(a..b).any(|i| lex.time_words.contains(prep.toks[i].folded))
+            && (has_mention(prep, a, b)
+                || memory.orgs.iter().any(|&((x, _), _)| x == a)
+                || memory.persons.iter().any(|&((x, _), _)| x == a || x == a + 1)
+                || prep.phrase_starting_at(a, &|w| lex.group_openers.contains(w)).is_some())
+            && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
+        {
+            return Some(base(speaker, after_aux - 1, self.content_start(prep, lex, hit)));
+        }
         // A participle after a comma (", saying …"): the subject of the sentence.
         // The subject is the first actor or person the sentence names outside a
         // quotation ("On Thursday, Hatice Cengiz, fiancée of …, addressed reporters in
@@ -654,4 +688,29 @@ fn time_only(prep: &Prepared, lex: &Lexicon, (a, b): (usize, usize)) -> bool {
                 || lex.stop_words.contains(*w)
                 || w.bytes().next().is_some_and(|c| c.is_ascii_digit())
         })
+}
+
+/// A group of people opening a clause: a group opener, up to four words of
+/// quantity, a speaker head, and its place ("Hơn 80 tiểu thương chợ Bình
+/// Lợi", "Hàng trăm hộ dân xã Phước Lợi").
+fn group_np(prep: &Prepared, lex: &Lexicon, start: usize) -> Option<(usize, usize)> {
+    let n = prep.toks.len();
+    let k = prep.phrase_starting_at(start, &|w| lex.group_openers.contains(w))?;
+    let mut i = start + k;
+    let head = (i..n.min(i + 5)).find_map(|j| {
+        prep.phrase_starting_at(j, &|w| lex.speaker_heads.contains(w))
+            .map(|len| (j, len))
+            .filter(|_| (i..j).all(|x| prep.toks[x].word && !prep.toks[x].cap))
+    })?;
+    i = head.0 + head.1;
+    // Its place: a unit noun and a capitalised name ("chợ Bình Lợi").
+    if let Some(u) = prep.phrase_starting_at(i, &|w| lex.place_units.contains(w)) {
+        let name = (i + u..n)
+            .take_while(|&x| prep.toks[x].word && prep.toks[x].cap)
+            .count();
+        if name > 0 {
+            i += u + name;
+        }
+    }
+    Some((start, i))
 }

@@ -30,13 +30,55 @@ impl Extractor {
             }
         }
         if hit.cue.takes_recipient {
-            while j < n
-                && prep.toks[j].word
-                && (prep.toks[j].cap
-                    || lex.np_words.contains(prep.toks[j].folded)
-                    || lex.addressees.contains(prep.toks[j].folded))
-            {
-                j += 1;
+            // The recipient: names, titles, addressees ("phóng viên"), joined by "và".
+            let mut r = j;
+            while r < n && prep.toks[r].word {
+                let phrase = |set: &dyn Fn(&str) -> bool| prep.phrase_starting_at(r, set);
+                if let Some(k) = phrase(&|w| {
+                    lex.addressees.contains(w) || lex.np_words.contains(w) || lex.person_titles.contains_key(w)
+                }) {
+                    r += k;
+                } else if prep.toks[r].cap || lex.list_joiners.contains(prep.toks[r].folded) {
+                    r += 1;
+                } else {
+                    break;
+                }
+            }
+            // "nói với Tổng thống Putin và Tổng thống Macron về hành động …": what
+            // is said is about the matter. In Vietnamese the recipient must end at
+            // an about-marker, a complementiser or punctuation to be one.
+            let about = prep.phrase_starting_at(r, &|w| lex.about_markers.contains(w));
+            let ends = about.is_some()
+                || r >= n
+                || !prep.toks[r].word
+                || prep
+                    .phrase_starting_at(r, &|w| lex.complementizers.contains(w))
+                    .is_some();
+            if lex.language == Language::En || ends {
+                j = r + about.unwrap_or(0);
+            }
+        }
+        // "khiếu nại lên Liên đoàn Bóng đá Việt Nam (VFF), cáo buộc …", "complained
+        // to the league that …": a recipient that opens with a capital (or is an
+        // addressee) runs to a comma, an about-marker or a complementiser.
+        if let Some(k) = prep.phrase_starting_at(j, &|w| lex.recipient_markers.contains(w))
+            && prep
+                .toks
+                .get(j + k)
+                .is_some_and(|t| t.cap || lex.addressees.contains(t.folded) || lex.np_words.contains(t.folded))
+        {
+            let stop = |i: usize| {
+                prep.is_punct(i, ",")
+                    || prep.is_punct(i, "\"")
+                    || prep
+                        .phrase_starting_at(i, &|w| lex.complementizers.contains(w) || lex.about_markers.contains(w))
+                        .is_some()
+            };
+            if let Some(end) = (j + k..n.min(j + k + 12)).find(|&i| stop(i)) {
+                j = end;
+                if let Some(about) = prep.phrase_starting_at(j, &|w| lex.about_markers.contains(w)) {
+                    j += about;
+                }
             }
         }
         // Time words right after the cue (said Tuesday, told them this weekend).
@@ -103,8 +145,17 @@ pub(super) fn clause_start(prep: &Prepared, lex: &Lexicon, i: usize) -> usize {
     let adverbial_end = prep
         .phrase_starting_at(0, &|w| lex.adverbial_openers.contains(w))
         .and_then(|_| (1..prep.toks.len().min(16)).find(|&c| prep.is_punct(c, ",")));
+    // A dateline in capitals ("HÀ NỘI -", "RIVERTON —") ends before the clause.
+    let dateline = (1..prep.toks.len().min(7))
+        .find(|&d| prep.is_punct(d, "-") || prep.is_punct(d, "—") || prep.is_punct(d, "–"))
+        .filter(|&d| (0..d).all(|i| prep.toks[i].word && !prep.span(i, i + 1).chars().any(char::is_lowercase)));
+    if let Some(d) = dateline
+        && j <= d
+    {
+        return (d + 1).min(prep.toks.len());
+    }
     while j > 0 {
-        if prep.is_punct(j - 1, ";") || prep.is_punct(j - 1, ":") {
+        if prep.is_punct(j - 1, ";") || prep.is_punct(j - 1, ":") || dateline == Some(j - 1) {
             break;
         }
         if prep.is_punct(j - 1, ",") {

@@ -154,7 +154,13 @@ impl Extractor {
             while c > 0 && prep.toks[c - 1].word && (!prep.toks[c - 1].cap || c == 1) && d - c < 6 {
                 c -= 1;
             }
-            if c < d && (c..d).any(|i| is_speaker_noun(lex, prep.toks[i].folded)) {
+            let speaker_noun = |i: usize| {
+                is_speaker_noun(lex, prep.toks[i].folded)
+                    || prep
+                        .phrase_starting_at(i, &|w| lex.speaker_heads.contains(w))
+                        .is_some_and(|k| i + k <= d)
+            };
+            if c < d && (c..d).any(speaker_noun) {
                 return Some((c, d));
             }
         }

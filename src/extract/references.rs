@@ -303,6 +303,16 @@ impl Extractor {
             Some(p) if p + 1 < b && (a..p).any(|i| prep.is_punct(i, "(")) && prep.toks[p + 1].word => p + 1,
             _ => a,
         };
+        // A dateline in capitals ("GLENFORD -") is no part of the speaker's name.
+        let a = match (a + 1..b.min(a + 6)).find(|&i| prep.is_punct(i, "-")) {
+            Some(d)
+                if d + 1 < b
+                    && (a..d).all(|i| prep.toks[i].word && !prep.span(i, i + 1).chars().any(char::is_lowercase)) =>
+            {
+                d + 1
+            }
+            _ => a,
+        };
         let mention = prep.span(a, b).trim().to_string();
         if mention.is_empty() {
             return None;

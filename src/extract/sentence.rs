@@ -223,6 +223,15 @@ impl<'s, 'l> Prepared<'s, 'l> {
                 continue;
             }
             let last = toks.binary_search_by_key(&m.end(), |t| t.end).ok();
+            // "X gọi Y là Z": without its second word in the clause the cue is
+            // another verb ("gọi điện cho phóng viên, nói rằng …" is said by X).
+            if let (Some(w), Some(l)) = (&cue.then, last)
+                && !(l + 1..toks.len().min(l + 13))
+                    .take_while(|&i| toks[i].word || toks[i].folded == "\"")
+                    .any(|i| toks[i].folded == w.as_str())
+            {
+                continue;
+            }
             if let (Some(first), Some(last)) = (first, last) {
                 cues.push(CueHit {
                     first,

@@ -9,6 +9,7 @@
 //! uses, the content words they share, a contrast marker, and distance. The
 //! best candidate above a threshold is linked, with those grounds as reason.
 
+use super::rules::owner_named;
 use super::{Feature, Out, attributed, is_actor_term, name, shared, show_terms};
 use crate::model::{Kind, RelationType, StatementSet};
 
@@ -64,6 +65,7 @@ fn grounds(
     a: usize,
     b: usize,
     reported: Option<&(String, bool)>,
+    added: &[usize],
 ) -> Option<Grounds> {
     let (fa, fb) = (&f[a], &f[b]);
     let src_b = fb.source.as_deref()?;
@@ -73,7 +75,8 @@ fn grounds(
         parts: Vec::new(),
     };
     let aimed_at_b = fa.target.as_deref() == Some(src_b) || names_actor(&out.names, fa, src_b);
-    let names_a = fb.target.as_deref() == Some(src_a) || names_actor(&out.names, fb, src_a);
+    let names_a =
+        fb.target.as_deref() == Some(src_a) || names_actor(&out.names, fb, src_a) || owner_named(set, a, b).is_some();
     // The two sides of the article's dispute, even where this statement names neither.
     let sides = !aimed_at_b
         && !names_a
@@ -111,10 +114,15 @@ fn grounds(
             g.parts.push(format!("\"{noun}\" names what it rejects"));
         }
     }
-    let sh: Vec<u32> = shared(fa, fb)
-        .into_iter()
+    // A denial's words and those of the claims it adds in its sentence ("rejected
+    // Hollins' claim, saying no email had reached the server").
+    let mut sh: Vec<u32> = std::iter::once(b)
+        .chain(added.iter().copied())
+        .flat_map(|x| shared(fa, &f[x]))
         .filter(|&t| !is_actor_term(&out.names, t))
         .collect();
+    sh.sort_unstable();
+    sh.dedup();
     if !sh.is_empty() {
         g.score += sh.len().min(4) as f64 * 0.75;
         g.parts.push(format!("shared terms: {}", show_terms(&out.names, &sh)));
@@ -149,11 +157,21 @@ pub(super) fn answer_rule(
     aims: &Aims,
     b: usize,
     earlier: &[usize],
+    list: &[usize],
 ) {
     let fb = &f[b];
     if !attributed(fb) || fb.implicit || fb.kind == Kind::Appeal || fb.denies_reported {
         return;
     }
+    // What a denial adds in its sentence: the claims of its source after it.
+    let added: Vec<usize> = if fb.kind == Kind::Denial {
+        list.iter()
+            .copied()
+            .filter(|&x| x > b && f[x].sentence == fb.sentence && f[x].source == fb.source && f[x].kind == Kind::Claim)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let reported = fb.reported.as_ref();
     let mut best: Option<(f64, usize, Grounds)> = None;
     for &a in earlier {
@@ -179,7 +197,7 @@ pub(super) fn answer_rule(
         if fb.reciprocal {
             continue;
         }
-        let Some(g) = grounds(set, f, out, aims, a, b, reported) else {
+        let Some(g) = grounds(set, f, out, aims, a, b, reported, &added) else {
             continue;
         };
         // A plain claim answers only the other side, on the same matter or after a contrast marker.
@@ -239,15 +257,35 @@ fn anaphoric_denial(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut
         Kind::Claim => !accusation,
         _ => false,
     };
-    let found = earlier.iter().copied().find(|&a| {
-        let fa = &f[a];
+    // "the residents' accusations", "thông tin của X": the noun has an owner,
+    // and only the owner's statement will do.
+    let text = crate::text::fold_case(&set.statements[b].text);
+    let owned = text.split_whitespace().take(6).any(|w| {
+        w.ends_with("'s") || w.ends_with("s'") || w.ends_with("’s") || w.ends_with("s’") || w == "của"
+    });
+    let candidate = |a: &usize| {
+        let fa = &f[*a];
         let dist = fb.sentence.saturating_sub(fa.sentence);
         (1..=ANAPHORA_WINDOW).contains(&dist)
             && fa.source.is_some()
             && fa.source != fb.source
             && !fb.co_sources.iter().any(|c| Some(c) == fa.source.as_ref())
-            && fits(fa)
-    });
+            && (!owned || owner_named(set, *a, b).is_some())
+    };
+    // An accusation noun names an accusation; without one near, the nearest
+    // claim ("Chile denied the allegation" after a claim the tool read as plain).
+    let found = earlier
+        .iter()
+        .copied()
+        .filter(candidate)
+        .find(|&a| fits(&f[a]))
+        .or_else(|| {
+            earlier
+                .iter()
+                .copied()
+                .filter(candidate)
+                .find(|&a| f[a].kind == Kind::Claim)
+        });
     let Some(a) = found else { return };
     if out.pairs.contains_key(&(a.min(b), a.max(b))) {
         return;

@@ -24,7 +24,9 @@ mod variants;
 
 use features::{Feature, Terms, features, is_actor_term, shared, show_terms};
 use out::{ArticleOut, Names, Out, Pairs, Proposal};
-use rules::{attributed, backing_rule, condemnation_rule, contrast_rule, name, pair_rules, same_source_rule};
+use rules::{
+    attributed, backing_rule, condemnation_rule, contrast_rule, denial_grounds_rule, name, pair_rules, same_source_rule,
+};
 use variants::merge_actor_variants;
 
 use crate::extract::{Extraction, Extractor, Meta};
@@ -114,6 +116,8 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
     for &denial in denied.values() {
         f[denial].denies_reported = true;
     }
+    // A denial → the reported claim extraction linked it to.
+    let denied_claim: HashMap<usize, usize> = denied.iter().map(|(&claim, &denial)| (denial, claim)).collect();
     let f = f;
 
     // 1. Wire copies: keys in parallel, groups in statement order.
@@ -207,8 +211,19 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
                     .take_while(|&x| fb.sentence.saturating_sub(f[x].sentence) <= answer::ANSWER_WINDOW)
                     .filter(|&x| representative[x])
                     .collect();
-                answer::answer_rule(set, &f, &ids, &mut out, &aims, b, &earlier);
+                answer::answer_rule(set, &f, &ids, &mut out, &aims, b, &earlier, list);
                 backing_rule(set, &f, &ids, &mut out, b, &earlier, list);
+            }
+            // The grounds a denial gives in its sentence dispute what it denies.
+            let mut denials: Vec<(usize, usize)> = out
+                .relations
+                .iter()
+                .filter(|r| r.kind == RelationType::Denies)
+                .filter_map(|r| Some((*index_of.get(r.from.as_str())?, *index_of.get(r.to.as_str())?)))
+                .collect();
+            denials.extend(list.iter().filter_map(|&b| denied_claim.get(&b).map(|&a| (b, a))));
+            for (b, a) in denials {
+                denial_grounds_rule(set, &f, &ids, &mut out, b, a, list);
             }
             (out.relations, out.pairs.own)
         })

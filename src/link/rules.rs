@@ -423,6 +423,18 @@ fn owner_words(text: &str) -> (Vec<String>, Vec<String>) {
     (pairs, long)
 }
 
+/// The words of `a`'s source mention that `b`'s content names it by ("backed
+/// the **residents'** account", "called the **residents'** accusations false"):
+/// a pair of adjacent words, else a word of five letters or more.
+pub(super) fn owner_named(set: &StatementSet, a: usize, b: usize) -> Option<String> {
+    let (pairs, long) = owner_words(set.statements[a].source_mention.as_deref()?);
+    let content = owner_words(&set.statements[b].text);
+    pairs
+        .into_iter()
+        .find(|w| content.0.contains(w))
+        .or_else(|| long.into_iter().find(|w| content.1.contains(w)))
+}
+
 /// "Japan backed the Philippine account", "Chan backed Solberg's account",
 /// "ủng hộ lập trường của Hoài Thương": a statement said with a cue of
 /// backing supports the nearest earlier statement of the actor its content
@@ -445,7 +457,6 @@ pub(super) fn backing_rule(
     }
     let own =
         |x: &Option<String>| x.is_some() && (*x == fb.source || fb.co_sources.iter().any(|c| Some(c) == x.as_ref()));
-    let content = owner_words(&set.statements[b].text);
     let named = |a: usize| -> Option<String> {
         let src = f[a].source.as_deref()?;
         if fb
@@ -455,12 +466,7 @@ pub(super) fn backing_rule(
         {
             return Some(name(set, a));
         }
-        let (pairs, long) = owner_words(set.statements[a].source_mention.as_deref()?);
-        pairs
-            .into_iter()
-            .find(|w| content.0.contains(w))
-            .or_else(|| long.into_iter().find(|w| content.1.contains(w)))
-            .map(|w| format!("\"{w}\""))
+        owner_named(set, a, b).map(|w| format!("\"{w}\""))
     };
     // The statements its source adds in the same sentence: the grounds.
     let grounds: Vec<usize> = list
@@ -522,5 +528,37 @@ pub(super) fn backing_rule(
             name(set, a)
         );
         out.add(ids, s, a, RelationType::Supports, 0.6, reason);
+    }
+}
+
+/// "Chile denied the allegation, telling a radio station that all detainees
+/// had seen consular officials", "các cư dân bác bỏ thông tin này, nói rằng
+/// cuộc họp chỉ có 17 hộ tham dự": the claims the denier adds in the same
+/// sentence, after the denial, dispute what `b` denies (`a`).
+pub(super) fn denial_grounds_rule(
+    set: &StatementSet,
+    f: &[Feature],
+    ids: &[String],
+    out: &mut Out,
+    b: usize,
+    a: usize,
+    list: &[usize],
+) {
+    let fb = &f[b];
+    if fb.source.is_none() || f[a].source == fb.source {
+        return;
+    }
+    let grounds = list.iter().copied().filter(|&s| {
+        let x = &f[s];
+        s > b && x.sentence == fb.sentence && x.source == fb.source && matches!(x.kind, Kind::Claim | Kind::Accusation)
+    });
+    for s in grounds {
+        let cue = set.statements[b].cue.clone().unwrap_or_default();
+        let reason = format!(
+            "{} gives it as grounds for denying {} (\"{cue}\" in the same sentence)",
+            name(set, s),
+            name(set, a)
+        );
+        out.add(ids, s, a, RelationType::Disputes, 0.6, reason);
     }
 }

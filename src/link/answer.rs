@@ -134,6 +134,15 @@ fn grounds(
         g.score += 1.5;
         g.parts.push("one says it, the other negates it".to_string());
     }
+    // Other figures for the same matter ("seized 12 boats" / "intercepted only four").
+    if !sh.is_empty() && !fa.numbers.is_empty() && !fb.numbers.is_empty() && fa.numbers.is_disjoint(&fb.numbers) {
+        g.score += 1.0;
+        g.parts.push(format!(
+            "other figures ({} / {})",
+            fa.numbers.iter().cloned().collect::<Vec<_>>().join(", "),
+            fb.numbers.iter().cloned().collect::<Vec<_>>().join(", ")
+        ));
+    }
     if let Some(m) = &fb.contrast {
         g.score += 1.0;
         g.parts.push(format!("contrast marker \"{m}\""));
@@ -260,9 +269,10 @@ fn anaphoric_denial(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut
     // "the residents' accusations", "thông tin của X": the noun has an owner,
     // and only the owner's statement will do.
     let text = crate::text::fold_case(&set.statements[b].text);
-    let owned = text.split_whitespace().take(6).any(|w| {
-        w.ends_with("'s") || w.ends_with("s'") || w.ends_with("’s") || w.ends_with("s’") || w == "của"
-    });
+    let owned = text
+        .split_whitespace()
+        .take(6)
+        .any(|w| w.ends_with("'s") || w.ends_with("s'") || w.ends_with("’s") || w.ends_with("s’") || w == "của");
     let candidate = |a: &usize| {
         let fa = &f[*a];
         let dist = fb.sentence.saturating_sub(fa.sentence);

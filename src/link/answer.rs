@@ -158,6 +158,7 @@ fn grounds(
 
 /// Links statement `b` to the earlier statement it answers, if any.
 /// `earlier`: the article's statements before `b` within [`ANSWER_WINDOW`], nearest first.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn answer_rule(
     set: &StatementSet,
     f: &[Feature],

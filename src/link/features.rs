@@ -39,6 +39,9 @@ pub(super) struct Feature {
     /// A denial that extraction already linked to the claim it reports
     /// ("denied reports in X that …"): it answers nothing else.
     pub(super) denies_reported: bool,
+    /// Terms per word: 2 in Vietnamese (a word of two syllables gives a pair
+    /// and often a capitalised syllable), 1 in English.
+    pub(super) term_weight: usize,
 }
 
 /// Interned terms: every distinct term string gets a small id, so term sets
@@ -112,6 +115,7 @@ pub(super) fn features(ex: &Extractor, set: &StatementSet, meta: &[Meta], intern
                             .is_some_and(|r| r.starts_with(' '))
                     }),
                 denies_reported: false,
+                term_weight: if language == Language::Vi { 2 } else { 1 },
                 co_sources: s.co_sources.clone(),
                 reported,
                 terms: Vec::new(),

@@ -218,8 +218,10 @@ pub(super) fn same_source_rule(
             .filter(|&&t| !is_actor_term(&out.names, t))
             .count();
         let dist = fb.sentence - fa.sentence;
-        // Only on the same matter: two content words in common, or one in the next sentence.
-        if sh < 2 && !(sh == 1 && dist <= 1) {
+        // Only on the same matter: two content words in common, or one in the next
+        // sentence (Vietnamese terms are syllable pairs: one word more).
+        let extra = fb.term_weight - 1;
+        if sh < 2 + extra && !(sh >= 1 + extra && dist <= 1) {
             continue;
         }
         let better = match best {

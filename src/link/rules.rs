@@ -221,7 +221,7 @@ pub(super) fn same_source_rule(
         // Only on the same matter: two content words in common, or one in the next
         // sentence (Vietnamese terms are syllable pairs: one word more).
         let extra = fb.term_weight - 1;
-        if sh < 2 + extra && !(sh >= 1 + extra && dist <= 1) {
+        if sh < 2 + extra && !(sh > extra && dist <= 1) {
             continue;
         }
         let better = match best {

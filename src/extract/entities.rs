@@ -318,7 +318,19 @@ pub(super) fn person_names(prep: &Prepared, lex: &Lexicon) -> Vec<((usize, usize
         }
         let named = match lex.language {
             Language::Vi if org_like => false,
-            Language::Vi => title.is_some() || (j - i >= 2 && lex.surnames.contains(prep.toks[i].folded) && j - i <= 4),
+            // A foreign name is known by its apposition: "John Kerry, Bộ trưởng Ngoại giao Mỹ,".
+            Language::Vi => {
+                title.is_some()
+                    || (j - i >= 2 && lex.surnames.contains(prep.toks[i].folded) && j - i <= 4)
+                    || (j - i >= 2
+                        && j - i <= 4
+                        && prep.is_punct(j, ",")
+                        && prep
+                            .phrase_starting_at(j + 1, &|w| {
+                                lex.office_titles.contains(w) || lex.person_titles.contains_key(w)
+                            })
+                            .is_some())
+            }
             Language::En => {
                 title.is_some()
                     || (j - i >= 2

@@ -240,6 +240,19 @@ impl<'s, 'l> Prepared<'s, 'l> {
                 });
             }
         }
+        // "bác bỏ cáo buộc này", "denied the allegations": a reported noun right
+        // after a denial or condemnation is what it rejects, not a cue of its own.
+        let rejected: Vec<usize> = cues
+            .iter()
+            .filter(|h| {
+                matches!(
+                    h.cue.kind,
+                    crate::model::Kind::Denial | crate::model::Kind::Condemnation
+                )
+            })
+            .map(|h| h.last)
+            .collect();
+        cues.retain(|h| !(rejected.contains(&h.first) && lex.reported_nouns.contains(h.cue.cue.as_str())));
         Prepared {
             text,
             folded,

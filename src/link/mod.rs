@@ -25,7 +25,8 @@ mod variants;
 use features::{Feature, Terms, features, is_actor_term, shared, show_terms};
 use out::{ArticleOut, Names, Out, Pairs, Proposal};
 use rules::{
-    attributed, backing_rule, condemnation_rule, contrast_rule, denial_grounds_rule, name, pair_rules, same_source_rule,
+    attributed, backing_rule, condemnation_rule, contrast_rule, denial_grounds_rule, name, pair_rules,
+    quoted_echo_rule, same_source_rule,
 };
 use variants::merge_actor_variants;
 
@@ -213,6 +214,7 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
                     .collect();
                 answer::answer_rule(set, &f, &ids, &mut out, &aims, b, &earlier, list);
                 backing_rule(set, &f, &ids, &mut out, b, &earlier, list);
+                quoted_echo_rule(set, &f, &ids, &mut out, &aims, b, &earlier);
             }
             // The grounds a denial gives in its sentence dispute what it denies.
             let mut denials: Vec<(usize, usize)> = out

@@ -564,3 +564,64 @@ pub(super) fn denial_grounds_rule(
         out.add(ids, s, a, RelationType::Disputes, 0.6, reason);
     }
 }
+
+/// The quoted words of a text (between straight or curly double quotes),
+/// folded, each of two words or more.
+fn quoted_phrases(text: &str) -> Vec<String> {
+    let folded = crate::text::fold_case(text).replace(['“', '”'], "\"");
+    folded
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(|q| q.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|q| q.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|q| q.split_whitespace().nth(1).is_some())
+        .collect()
+}
+
+/// "Egypt said the agreement is \"null and void\"", then "Greece called the
+/// agreement \"null and void\"": a source that repeats the words another
+/// quoted in the article, on the same side (neither aims at the other, both
+/// deny or neither does), backs it. `earlier`: nearest first.
+pub(super) fn quoted_echo_rule(
+    set: &StatementSet,
+    f: &[Feature],
+    ids: &[String],
+    out: &mut Out,
+    aims: &super::answer::Aims,
+    b: usize,
+    earlier: &[usize],
+) {
+    let fb = &f[b];
+    let Some(src_b) = fb.source.as_deref() else { return };
+    if fb.implicit || fb.kind == Kind::Appeal || fb.reciprocal {
+        return;
+    }
+    let phrases = quoted_phrases(&set.statements[b].text);
+    if phrases.is_empty() {
+        return;
+    }
+    for &a in earlier {
+        let fa = &f[a];
+        let Some(src_a) = fa.source.as_deref() else { continue };
+        if src_a == src_b
+            || fb.co_sources.iter().any(|c| c == src_a)
+            || fa.implicit
+            || fa.kind == Kind::Appeal
+            || (fa.kind == Kind::Denial) != (fb.kind == Kind::Denial)
+            || aims.contains(&(src_a.to_string(), src_b.to_string()))
+            || aims.contains(&(src_b.to_string(), src_a.to_string()))
+        {
+            continue;
+        }
+        let text_a = crate::text::fold_case(&set.statements[a].text).replace(['“', '”'], "\"");
+        if let Some(p) = phrases
+            .iter()
+            .find(|p| text_a.contains(&format!("\"{p}")) || text_a.contains(p.as_str()))
+        {
+            let reason = format!("{} repeats the words of {}: \"{p}\"", name(set, b), name(set, a));
+            out.add(ids, b, a, RelationType::Supports, 0.65, reason);
+            return;
+        }
+    }
+}

@@ -184,10 +184,23 @@ pub(super) fn answer_rule(
     };
     let reported = fb.reported.as_ref();
     let mut best: Option<(f64, usize, Grounds)> = None;
+    // "bác bỏ thông tin … từ Cục CSGT": a denial that names the owner of what it
+    // rejects answers only the owner's statements, when the article has any.
+    let owner = fb
+        .target
+        .as_ref()
+        .filter(|_| fb.kind == Kind::Denial && reported.is_some())
+        .filter(|t| {
+            list.iter()
+                .any(|&x| x != b && f[x].source.as_ref() == Some(*t) && !f[x].implicit)
+        });
     for &a in earlier {
         let fa = &f[a];
         if fa.source.is_none() || fa.source == fb.source || fb.co_sources.iter().any(|c| Some(c) == fa.source.as_ref())
         {
+            continue;
+        }
+        if owner.is_some_and(|o| fa.source.as_ref() != Some(o)) {
             continue;
         }
         if fa.kind == Kind::Appeal || (fa.kind == Kind::Denial && fb.kind == Kind::Denial) {
@@ -229,7 +242,9 @@ pub(super) fn answer_rule(
         }
     }
     let Some((score, a, g)) = best else {
-        anaphoric_denial(set, f, ids, out, b, earlier);
+        if !forward_denial(set, f, ids, out, b, list) {
+            anaphoric_denial(set, f, ids, out, b, earlier);
+        }
         return;
     };
     let kind = if fb.kind == Kind::Denial {
@@ -246,6 +261,41 @@ pub(super) fn answer_rule(
     let reason = format!("{} {} {} ({})", name(set, b), verb, name(set, a), g.parts.join("; "));
     let confidence = (0.45 + score * 0.05).min(0.85);
     out.add(ids, b, a, kind, confidence, reason);
+}
+
+/// A denial that names whose statement it rejects before the article quotes
+/// it ("Người dân bác bỏ thông tin sai sự thật từ Cục CSGT" in the lead, the
+/// Cục's own figures further down): the owner's first claim or accusation
+/// after it, within [`ANSWER_WINDOW`] sentences. Returns whether it linked.
+fn forward_denial(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut Out, b: usize, list: &[usize]) -> bool {
+    let fb = &f[b];
+    let (Some((noun, _)), Some(owner)) = (&fb.reported, &fb.target) else {
+        return false;
+    };
+    if fb.kind != Kind::Denial || fb.source.as_ref() == Some(owner) {
+        return false;
+    }
+    let found = list.iter().copied().find(|&a| {
+        let fa = &f[a];
+        a > b
+            && fa.sentence > fb.sentence
+            && fa.sentence - fb.sentence <= ANSWER_WINDOW
+            && fa.source.as_ref() == Some(owner)
+            && matches!(fa.kind, Kind::Claim | Kind::Accusation)
+            && !fa.implicit
+    });
+    let Some(a) = found else { return false };
+    if out.pairs.contains_key(&(a.min(b), a.max(b))) {
+        return false;
+    }
+    let reason = format!(
+        "{} denies {}: \"{noun}\" names {} before the article quotes it",
+        name(set, b),
+        name(set, a),
+        name(set, a)
+    );
+    out.add(ids, b, a, RelationType::Denies, 0.55, reason);
+    true
 }
 
 /// Sentences back in which a denial of "the claim" finds what it refers to.

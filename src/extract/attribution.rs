@@ -464,6 +464,24 @@ impl Extractor {
                 && a > 0
                 && prep.is_punct(a - 1, ",")
                 && !(hit.last..prep.toks.len()).any(|i| prep.toks[i].word);
+            // "Công ty X cho biết sản phẩm an toàn, Bộ Y tế khẳng định …", "The union
+            // said wages were too low, the company insisted …": after a comma, a
+            // named speaker and its cue open a statement of their own.
+            let second_clause = a > 0
+                && !answers_topic
+                && (hit.last..prep.toks.len()).filter(|&i| prep.toks[i].word).count() >= 2
+                && prep.is_punct(a - 1, ",")
+                && b == after_aux
+                && !prep.is_punct(hit.last, ",")
+                && (has_mention(prep, a, b)
+                    || memory.persons.iter().any(|&((x, y), _)| x >= a && y <= b)
+                    || memory.orgs.iter().any(|&((x, y), _)| x >= a && y <= b)
+                    || (a..b).any(|i| prep.toks[i].cap)
+                    || lex.definite_markers.contains(prep.toks[a].folded))
+                && found.last().is_some_and(|prev| {
+                    prev.speaker.as_ref().is_some_and(|p| p.id != speaker.id)
+                        && (prev.content.0..a - 1).filter(|&i| prep.toks[i].word).count() >= 2
+                });
             // Nested inside the running content of an earlier statement?
             if let Some(prev) = found.last()
                 && !prev.content_first
@@ -471,11 +489,12 @@ impl Extractor {
                 && !boundary_between(prep, lex, prev.cue_tok, a)
                 && !prev.relay
                 && !answers_topic
+                && !second_clause
             {
                 return None;
             }
             let mut f = base(speaker, a, self.content_start(prep, lex, hit));
-            if let Some((content, extra)) = content_before(prep, lex, a, hit.last) {
+            if !second_clause && let Some((content, extra)) = content_before(prep, lex, a, hit.last) {
                 f.content = content;
                 f.content_first = true;
                 f.extra = extra;

@@ -146,9 +146,7 @@ pub(super) fn clause_start(prep: &Prepared, lex: &Lexicon, i: usize) -> usize {
         .phrase_starting_at(0, &|w| lex.adverbial_openers.contains(w))
         .and_then(|_| (1..prep.toks.len().min(16)).find(|&c| prep.is_punct(c, ",")));
     // A dateline in capitals ("HÀ NỘI -", "RIVERTON —") ends before the clause.
-    let dateline = (1..prep.toks.len().min(7))
-        .find(|&d| prep.is_punct(d, "-") || prep.is_punct(d, "—") || prep.is_punct(d, "–"))
-        .filter(|&d| (0..d).all(|i| prep.toks[i].word && !prep.span(i, i + 1).chars().any(char::is_lowercase)));
+    let dateline = prep.capitals_dash(0, 7);
     if let Some(d) = dateline
         && j <= d
     {

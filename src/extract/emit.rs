@@ -421,11 +421,7 @@ impl Extractor {
         // Phù Sa Cần Thơ"): a name of two words or more, as whole words.
         let hay = format!(" {} ", prep.folded_words(a, b.min(prep.toks.len())));
         for e in memory.entities.organisations() {
-            let named = [&e.speaker.name, &e.speaker.mention].into_iter().any(|n| {
-                let n = fold_case(n);
-                n.split_whitespace().nth(1).is_some() && hay.contains(&format!(" {} ", n.trim()))
-            });
-            if named && !ids.contains(&e.speaker.id) {
+            if e.full_names.iter().any(|n| hay.contains(n.as_str())) && !ids.contains(&e.speaker.id) {
                 ids.push(e.speaker.id.clone());
             }
         }

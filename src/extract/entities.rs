@@ -32,6 +32,9 @@ pub(super) struct Entity {
     pub head: Option<String>,
     /// Folded personal title it was introduced with (bị cáo, luật sư, governor).
     pub title: Option<String>,
+    /// An organisation's folded names of two words or more, each between
+    /// spaces, to find it named in full in a statement's folded words.
+    pub full_names: Vec<String>,
 }
 
 /// The article's entity table.
@@ -106,6 +109,16 @@ impl Entities {
                 let i = self.list.len();
                 let mut sp = speaker.clone();
                 sp.co.clear();
+                let full_names = if kind == EntityKind::Organisation {
+                    [&sp.name, &sp.mention]
+                        .into_iter()
+                        .map(|n| fold_case(n))
+                        .filter(|n| n.split_whitespace().nth(1).is_some())
+                        .map(|n| format!(" {} ", n.trim()))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 self.list.push(Entity {
                     speaker: sp,
                     kind,
@@ -113,6 +126,7 @@ impl Entities {
                     last: at,
                     head,
                     title: None,
+                    full_names,
                 });
                 self.by_id.insert(key.to_string(), i);
                 i

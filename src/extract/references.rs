@@ -213,7 +213,7 @@ impl Extractor {
             // "Delacroix's attorney", "luật sư của bà Thương": a person of the article.
             organisation.or_else(|| {
                 representative
-                    .then(|| self.person_named_in(prep, memory, x, y))
+                    .then(|| entity_in_capitals(prep, memory, x, y, EntityKind::Person))
                     .flatten()
             })
         })
@@ -230,41 +230,14 @@ impl Extractor {
             return Some(e.speaker.clone());
         }
         // An organisation the article named before ("a spokesman for Baymouth Marine").
-        let mut i = x;
-        while i < y {
-            let run = (i..y).take_while(|&k| prep.toks[k].word && prep.toks[k].cap).count();
-            if run > 0
-                && let Some(e) = memory.entities.by_name(&fold_case(prep.span(i, i + run)))
-                && e.kind == EntityKind::Organisation
-            {
-                return Some(e.speaker.clone());
-            }
-            i += run.max(1);
+        if let Some(sp) = entity_in_capitals(prep, memory, x, y, EntityKind::Organisation) {
+            return Some(sp);
         }
         prep.mentions
             .iter()
             .filter(|m| m.start >= lo && m.end <= hi)
             .map(|m| self.speaker_of_entry(m.entry, &prep.text[m.start..m.end]))
             .find(|sp| !sp.person)
-    }
-
-    /// The speaker of a person of the article named by capitalised words in
-    /// tokens `x..y` ("Solberg's", "bà Thương").
-    fn person_named_in(&self, prep: &Prepared, memory: &Memory, x: usize, y: usize) -> Option<Speaker> {
-        let mut i = x;
-        while i < y {
-            let run = (i..y).take_while(|&k| prep.toks[k].word && prep.toks[k].cap).count();
-            let in_organisation = memory.orgs.iter().any(|((p, q), _)| *p <= i && i < *q);
-            if run > 0
-                && !in_organisation
-                && let Some(e) = memory.entities.by_name(&fold_case(prep.span(i, i + run)))
-                && e.kind == EntityKind::Person
-            {
-                return Some(e.speaker.clone());
-            }
-            i += run.max(1);
-        }
-        None
     }
 
     /// Actor ids named in a token range (speakers of the names).
@@ -304,13 +277,8 @@ impl Extractor {
             _ => a,
         };
         // A dateline in capitals ("GLENFORD -") is no part of the speaker's name.
-        let a = match (a + 1..b.min(a + 6)).find(|&i| prep.is_punct(i, "-")) {
-            Some(d)
-                if d + 1 < b
-                    && (a..d).all(|i| prep.toks[i].word && !prep.span(i, i + 1).chars().any(char::is_lowercase)) =>
-            {
-                d + 1
-            }
+        let a = match prep.capitals_dash(a, b.min(a + 6)) {
+            Some(d) if d + 1 < b => d + 1,
             _ => a,
         };
         let mention = prep.span(a, b).trim().to_string();
@@ -627,4 +595,25 @@ pub(super) fn resolve_pronoun(memory: &Memory, refers: &str, mention: &str, gend
         s.co.clear();
         s
     })
+}
+
+/// The speaker of an entity of this kind that the article named before, named
+/// again by a run of capitalised words in tokens `x..y` ("Baymouth Marine",
+/// "Solberg's", "bà Thương"); a person's name inside an organisation's does
+/// not count.
+fn entity_in_capitals(prep: &Prepared, memory: &Memory, x: usize, y: usize, kind: EntityKind) -> Option<Speaker> {
+    let mut i = x;
+    while i < y {
+        let run = (i..y).take_while(|&k| prep.toks[k].word && prep.toks[k].cap).count();
+        let in_organisation = kind == EntityKind::Person && memory.orgs.iter().any(|((p, q), _)| *p <= i && i < *q);
+        if run > 0
+            && !in_organisation
+            && let Some(e) = memory.entities.by_name(&fold_case(prep.span(i, i + run)))
+            && e.kind == kind
+        {
+            return Some(e.speaker.clone());
+        }
+        i += run.max(1);
+    }
+    None
 }

@@ -272,6 +272,15 @@ impl<'s, 'l> Prepared<'s, 'l> {
         &self.text[self.toks[a].start..self.toks[b - 1].end]
     }
 
+    /// A dash before token `end` after a run of words without a lower-case
+    /// letter that starts at token `a`: the end of a dateline ("HÀ NỘI -",
+    /// "GLENFORD -") or of a label before a name ("NASA - Antti Pulkkinen").
+    pub fn capitals_dash(&self, a: usize, end: usize) -> Option<usize> {
+        (a + 1..end.min(self.toks.len()))
+            .find(|&d| self.is_punct(d, "-") || self.is_punct(d, "—") || self.is_punct(d, "–"))
+            .filter(|&d| (a..d).all(|i| self.toks[i].word && !self.span(i, i + 1).chars().any(char::is_lowercase)))
+    }
+
     /// The folded words of a token range joined by single spaces (a slice of
     /// the folded sentence when the tokens are spaced that way already).
     pub fn folded_words(&self, a: usize, b: usize) -> std::borrow::Cow<'s, str> {

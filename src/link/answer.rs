@@ -284,17 +284,30 @@ fn forward_denial(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut O
             && matches!(fa.kind, Kind::Claim | Kind::Accusation)
             && !fa.implicit
     });
-    let Some(a) = found else { return false };
+    found.is_some_and(|a| {
+        link_noun_denial(set, ids, out, b, a, 0.55, &|na| {
+            format!("\"{noun}\" names {na} before the article quotes it")
+        })
+    })
+}
+
+/// Links denial `b` to `a`, the statement its reported noun stands for, unless
+/// the pair is related already; the reason is "B denies A: " and `why(A)`.
+fn link_noun_denial(
+    set: &StatementSet,
+    ids: &[String],
+    out: &mut Out,
+    b: usize,
+    a: usize,
+    confidence: f64,
+    why: &dyn Fn(&str) -> String,
+) -> bool {
     if out.pairs.contains_key(&(a.min(b), a.max(b))) {
         return false;
     }
-    let reason = format!(
-        "{} denies {}: \"{noun}\" names {} before the article quotes it",
-        name(set, b),
-        name(set, a),
-        name(set, a)
-    );
-    out.add(ids, b, a, RelationType::Denies, 0.55, reason);
+    let (nb, na) = (name(set, b), name(set, a));
+    let reason = format!("{nb} denies {na}: {}", why(&na));
+    out.add(ids, b, a, RelationType::Denies, confidence, reason);
     true
 }
 
@@ -347,17 +360,11 @@ fn anaphoric_denial(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut
                 .filter(candidate)
                 .find(|&a| f[a].kind == Kind::Claim)
         });
-    let Some(a) = found else { return };
-    if out.pairs.contains_key(&(a.min(b), a.max(b))) {
-        return;
+    if let Some(a) = found {
+        link_noun_denial(set, ids, out, b, a, 0.6, &|na| {
+            format!("\"{noun}\" refers back to {na}'s statement just before")
+        });
     }
-    let reason = format!(
-        "{} denies {}: \"{noun}\" refers back to {}'s statement just before",
-        name(set, b),
-        name(set, a),
-        name(set, a)
-    );
-    out.add(ids, b, a, RelationType::Denies, 0.6, reason);
 }
 
 #[cfg(test)]

@@ -227,6 +227,11 @@ pub struct LexiconFile {
     /// "complained **to** the league that"): the recipient is no content.
     #[serde(default)]
     pub recipient_markers: Vec<String>,
+    /// Organisation heads that name the same kind of body, each group a list
+    /// (["công ty", "doanh nghiệp", "hãng"], ["company", "firm"]): "doanh
+    /// nghiệp này" and "the firm" refer back to a "Công ty X" named before.
+    #[serde(default)]
+    pub head_kin: Vec<Vec<String>>,
     /// Prepositions of place ("ở", "tại", "in", "at"): a place named after one
     /// is where the speaker is, not the speaker ("a former executive on trial
     /// in Ho Chi Minh City denied").
@@ -361,6 +366,8 @@ pub struct Lexicon {
     pub representative_titles: HashSet<String>,
     pub backing_words: Vec<String>,
     pub recipient_markers: HashSet<String>,
+    /// Folded organisation head → the other heads of its group (see `LexiconFile::head_kin`).
+    pub head_kin: HashMap<String, Vec<String>>,
     pub place_prepositions: HashSet<String>,
     pub place_units: HashSet<String>,
     pub articles: HashSet<String>,
@@ -414,7 +421,27 @@ fn fold_all(v: Vec<String>) -> Vec<String> {
     out
 }
 
+/// Each folded head of a group → the other heads of its groups, sorted.
+fn kin_map(groups: Vec<Vec<String>>) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::default();
+    for group in groups {
+        let group = fold_all(group);
+        for head in &group {
+            let kin = out.entry(head.clone()).or_default();
+            kin.extend(group.iter().filter(|k| *k != head).cloned());
+            kin.sort();
+            kin.dedup();
+        }
+    }
+    out
+}
+
 impl Lexicon {
+    /// The heads that name the same kind of body as `head` (none when it has no group).
+    pub fn kin_of(&self, head: &str) -> &[String] {
+        self.head_kin.get(head).map_or(&[], Vec::as_slice)
+    }
+
     fn from_file(language: Language, f: LexiconFile) -> Lexicon {
         let mut cues: Vec<Cue> = f
             .cues
@@ -471,6 +498,7 @@ impl Lexicon {
             representative_titles: fold_all(f.representative_titles).into_iter().collect(),
             backing_words: fold_all(f.backing_words),
             recipient_markers: fold_all(f.recipient_markers).into_iter().collect(),
+            head_kin: kin_map(f.head_kin),
             place_prepositions: fold_all(f.place_prepositions).into_iter().collect(),
             place_units: fold_all(f.place_units).into_iter().collect(),
             articles: fold_all(f.articles).into_iter().collect(),
@@ -659,6 +687,15 @@ impl Lexicon {
         self.representative_titles.extend(other.representative_titles);
         self.backing_words.extend(other.backing_words);
         self.recipient_markers.extend(other.recipient_markers);
+        for (head, kin) in other.head_kin {
+            let mine = self.head_kin.entry(head).or_default();
+            for k in kin {
+                if !mine.contains(&k) {
+                    mine.push(k);
+                }
+            }
+            mine.sort();
+        }
         self.place_prepositions.extend(other.place_prepositions);
         self.place_units.extend(other.place_units);
         self.articles.extend(other.articles);

@@ -385,6 +385,24 @@ impl Extractor {
         if hit.cue.passive_only {
             return None;
         }
+        // "Ban Giải quyết Khiếu nại": a capitalised cue word after a capitalised
+        // word is part of a name.
+        if lex.language == Language::Vi
+            && hit.first > 0
+            && prep.toks[hit.first].cap
+            && prep.toks[hit.first - 1].word
+            && prep.toks[hit.first - 1].cap
+        {
+            return None;
+        }
+        // "Sở X bị tố cấp phép sai": a passive marker right before the cue, no
+        // agent: the phrase before it is who is accused, not who speaks.
+        if lex.language == Language::Vi
+            && after_aux > 0
+            && lex.passive_markers.contains(prep.toks[after_aux - 1].folded)
+        {
+            return None;
+        }
         // "X gọi Y là Z": the cue holds only with its second word in the clause.
         if let Some(w) = &hit.cue.then
             && !(hit.last..prep.toks.len().min(hit.last + 12))

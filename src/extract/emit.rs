@@ -157,7 +157,7 @@ impl Extractor {
         }
 
         // A denial of a reported claim: the claim becomes an implicit statement.
-        let implicit = self.reported_claim(prep, lex, &f, kind, falsity.as_deref());
+        let implicit = self.reported_claim(prep, lex, memory, &f, kind, falsity.as_deref());
         let target = if kind == Kind::Claim {
             None
         } else {
@@ -373,7 +373,9 @@ impl Extractor {
         let mut ids = self.mentioned_ids(prep, a, b);
         // People and organisations of the article named in the content.
         for &((x, y), _) in &memory.persons {
-            if x >= a && y <= b {
+            // Not words of an organisation's name ("Office of Natural Resources").
+            let in_org = memory.orgs.iter().any(|&((p, q), _)| p <= x && y <= q);
+            if x >= a && y <= b && !in_org {
                 let folded = fold_case(prep.span(x, y));
                 let id = memory
                     .entities
@@ -382,6 +384,17 @@ impl Extractor {
                 if !ids.contains(&id) {
                     ids.push(id);
                 }
+            }
+        }
+        // Organisations found in the content that are entities of the article
+        // under another name ("Sở Giáo dục và Đào tạo" for "Sở GD-ĐT Bạc Liêu").
+        for &((x, y), _) in &memory.orgs {
+            if x >= a
+                && y <= b
+                && let Some(e) = memory.entities.by_name(&fold_case(prep.span(x, y)))
+                && !ids.contains(&e.speaker.id)
+            {
+                ids.push(e.speaker.id.clone());
             }
         }
         // A title or an organisation head used alone for one of the article's
@@ -401,16 +414,24 @@ impl Extractor {
             let head = prep.phrase_starting_at(i, &|w| {
                 lex.organisation_heads.contains(w) || lex.organisation_heads.contains(entities::name_key(w))
             });
-            // Definite: "the company's", "công ty này".
+            // Definite: "the company's", "công ty này", "thông tin của doanh nghiệp".
             if let Some(n) = head
-                && (i > 0 && lex.definite_markers.contains(prep.toks[i - 1].folded)
+                && (i > 0
+                    && (lex.definite_markers.contains(prep.toks[i - 1].folded)
+                        || lex.owner_markers.contains(prep.toks[i - 1].folded)
+                            && !prep.toks.get(i + n).is_some_and(|t| t.word && t.cap))
                     || prep
                         .toks
                         .get(i + n)
                         .is_some_and(|t| lex.demonstratives.contains(t.folded)))
-                && let Some(sp) = memory
-                    .entities
-                    .organisation_headed(entities::name_key(&prep.folded_words(i, i + n)))
+                && let Some(sp) = memory.entities.organisation_headed(
+                    entities::name_key(&prep.folded_words(i, i + n)),
+                    {
+                        let h = prep.folded_words(i, i + n);
+                        lex.kin_of(entities::name_key(&h)).to_vec()
+                    }
+                    .as_slice(),
+                )
                 && !ids.contains(&sp.id)
             {
                 ids.push(sp.id);
@@ -476,6 +497,7 @@ impl Extractor {
         &self,
         prep: &Prepared,
         lex: &Lexicon,
+        memory: &Memory,
         f: &Found,
         kind: Kind,
         falsity: Option<&str>,
@@ -560,7 +582,16 @@ impl Extractor {
                 sp.mention = prep.text[m.start..m.end].to_string();
                 sp
             })
-            .find(|sp| Some(&sp.id) != denier.as_ref());
+            .find(|sp| Some(&sp.id) != denier.as_ref())
+            .or_else(|| {
+                // One of the article's people or organisations ("thông tin của doanh
+                // nghiệp", "the company's claim").
+                let comp_tok = prep.toks.iter().position(|t| t.start >= hi).unwrap_or(cb);
+                self.content_mentions(prep, lex, memory, ca, comp_tok, f.speaker.as_ref())
+                    .into_iter()
+                    .filter(|id| Some(id) != denier.as_ref())
+                    .find_map(|id| memory.entities.get(&id).map(|e| e.speaker.clone()))
+            });
         Some((claim, span, source, noun))
     }
 }

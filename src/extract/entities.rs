@@ -12,6 +12,7 @@ use super::sentence::Prepared;
 use crate::lexicon::{Gender, Language, Lexicon};
 use crate::text::fold_case;
 use std::collections::HashMap;
+use unicode_normalization::UnicodeNormalization;
 
 /// What an entity is, for the references that may point at it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +46,10 @@ pub(super) struct Entities {
     by_name: HashMap<String, usize>,
     /// Entity id → entity.
     by_id: HashMap<String, usize>,
+    /// An organisation's letters ("sở giáo dục và đào tạo", "sở gd-đt" → "sgdđt")
+    /// → entity: names written in full, and names with an abbreviation, so that
+    /// one finds the other ("Sở GD-ĐT Bạc Liêu" and "Sở Giáo dục và Đào tạo").
+    by_letters: [HashMap<String, usize>; 2],
     /// (sentence, offset, entity) of every person mention outside quotations, in text order.
     person_mentions: Vec<(usize, usize, usize)>,
 }
@@ -55,6 +60,51 @@ pub(super) fn name_key(folded: &str) -> &str {
         .strip_suffix("'s")
         .or_else(|| folded.strip_suffix("’s"))
         .unwrap_or(folded)
+}
+
+/// The words of a folded name, split at spaces, hyphens and "&", without the
+/// joining words ("và", "and", "of").
+fn name_words(folded: &str) -> Vec<&str> {
+    folded
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '&' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty() && !matches!(*w, "và" | "and" | "of" | "for" | "the"))
+        .collect()
+}
+
+/// A word written without a vowel is an abbreviation ("gd", "đt", "ubnd",
+/// "csgt"): every Vietnamese syllable has one.
+fn is_abbreviation(word: &str) -> bool {
+    word.chars().count() >= 2
+        && word.chars().all(char::is_alphabetic)
+        && !word.nfd().any(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
+}
+
+/// The letters of a folded organisation name of three letters or more:
+/// an abbreviation's letters and the other words' initials ("sở gd-đt bạc
+/// liêu" → "sgdđtbl"), with the name up to its abbreviation ("sgdđt") too.
+/// Whether the name holds an abbreviation comes first.
+fn letter_keys(folded: &str) -> (bool, Vec<String>) {
+    let words = name_words(folded);
+    let key = |ws: &[&str]| -> String {
+        ws.iter()
+            .flat_map(|w| {
+                let n = if is_abbreviation(w) { w.chars().count() } else { 1 };
+                w.chars().take(n)
+            })
+            .collect()
+    };
+    let last_abbr = words.iter().rposition(|w| is_abbreviation(w));
+    let mut keys = Vec::new();
+    if last_abbr.is_some() || words.len() >= 3 {
+        keys.push(key(&words));
+    }
+    if let Some(l) = last_abbr
+        && l + 1 < words.len()
+    {
+        keys.push(key(&words[..=l]));
+    }
+    keys.retain(|k| k.chars().count() >= 3);
+    (last_abbr.is_some(), keys)
 }
 
 /// The folded last word of a name ("Lê Thị Liên" → "liên", "Ellen Price" → "price").
@@ -157,7 +207,12 @@ impl Entities {
                     keys.push(name_key(&fold_case(&caps[caps.len() - 2..].join(" "))).to_string());
                 }
             } else if kind == EntityKind::Organisation {
-                keys.push(fold_case(name));
+                let folded = fold_case(name);
+                let (abbreviated, letters) = letter_keys(&folded);
+                for k in letters {
+                    self.by_letters[abbreviated as usize].entry(k).or_insert(i);
+                }
+                keys.push(folded);
             }
         }
         // The latest entity named so wins ("Konashenkov" after "người phát ngôn Bộ
@@ -189,7 +244,23 @@ impl Entities {
 
     /// The entity a name refers to ("Liên", "Price", "Lê Thị Liên").
     pub fn by_name(&self, folded: &str) -> Option<&Entity> {
-        self.by_name.get(name_key(folded)).map(|&i| &self.list[i])
+        self.by_name
+            .get(name_key(folded))
+            .or_else(|| self.by_abbreviation(folded))
+            .map(|&i| &self.list[i])
+    }
+
+    /// An organisation named by its abbreviation ("sở gd-đt bạc liêu" for "Sở
+    /// Giáo dục và Đào tạo (GD-ĐT) tỉnh này"), or in full after its abbreviation.
+    fn by_abbreviation(&self, folded: &str) -> Option<&usize> {
+        let (abbreviated, letters) = letter_keys(folded);
+        // Two names written in full with the same initials are two organisations.
+        let maps: &[HashMap<String, usize>] = if abbreviated {
+            &self.by_letters
+        } else {
+            &self.by_letters[1..]
+        };
+        letters.iter().find_map(|k| maps.iter().find_map(|m| m.get(k)))
     }
 
     /// Whether a person of this id may be meant by a pronoun of this gender.
@@ -243,7 +314,9 @@ impl Entities {
     /// "ministry"), if the article named one.
     /// Else the latest whose name holds it after its head ("UBND quận Hoàng
     /// Mai" for "Quận").
-    pub fn organisation_headed(&self, head: &str) -> Option<Speaker> {
+    /// `kin`: other heads of the same kind of body ("công ty" for "doanh
+    /// nghiệp"), tried when no organisation has `head` itself.
+    pub fn organisation_headed(&self, head: &str, kin: &[String]) -> Option<Speaker> {
         let orgs = self.list.iter().filter(|e| e.kind == EntityKind::Organisation);
         let named = |e: &&Entity| {
             let name = fold_case(&e.speaker.name);
@@ -254,7 +327,11 @@ impl Entities {
         orgs.clone()
             .filter(|e| e.head.as_deref() == Some(head))
             .max_by_key(|e| e.last)
-            .or_else(|| orgs.filter(named).max_by_key(|e| e.last))
+            .or_else(|| orgs.clone().filter(named).max_by_key(|e| e.last))
+            .or_else(|| {
+                orgs.filter(|e| e.head.as_ref().is_some_and(|h| kin.contains(h)))
+                    .max_by_key(|e| e.last)
+            })
             .map(|e| e.speaker.clone())
     }
 
@@ -262,12 +339,12 @@ impl Entities {
     /// the latest one with that head (or whose name holds it), else the latest
     /// one whose head is unknown ("Ashford Rovers" for "the club"); never one
     /// with another head ("the club" is not the Football Association).
-    pub fn organisation(&self, head: Option<&str>) -> Option<Speaker> {
+    pub fn organisation(&self, head: Option<&str>, kin: &[String]) -> Option<Speaker> {
         let orgs = self.list.iter().filter(|e| e.kind == EntityKind::Organisation);
         let Some(h) = head else {
             return orgs.max_by_key(|e| e.last).map(|e| e.speaker.clone());
         };
-        self.organisation_headed(h).or_else(|| {
+        self.organisation_headed(h, kin).or_else(|| {
             orgs.filter(|e| e.head.is_none())
                 .max_by_key(|e| e.last)
                 .map(|e| e.speaker.clone())
@@ -412,6 +489,23 @@ pub(super) fn organisation_names(prep: &Prepared, lex: &Lexicon) -> Vec<((usize,
                     }
                     j += 1;
                 }
+                // The second syllable of the last word, written in lower case ("Sở Giáo
+                // dục và Đào tạo (GD-ĐT)", "Bộ Y tế,"), where the name ends at punctuation or a cue.
+                if end < n
+                    && end > i + k
+                    && prep.toks[end - 1].cap
+                    && prep.toks[end].word
+                    && !prep.toks[end].cap
+                    && !cue_at[end]
+                    && prep.mention_at[end].is_none()
+                    && !lex.auxiliaries.contains(prep.toks[end].folded)
+                    && !lex.stop_words.contains(prep.toks[end].folded)
+                    && !lex.time_words.contains(prep.toks[end].folded)
+                    && !lex.name_connectors.contains(prep.toks[end].folded)
+                    && prep.toks.get(end + 1).is_none_or(|t| !t.word || cue_at[end + 1])
+                {
+                    end += 1;
+                }
                 out.push(((i, end), prep.folded_words(i, i + k).into_owned()));
                 i = end.max(i + 1);
             }
@@ -519,5 +613,42 @@ mod tests {
             Language::Vi,
         );
         assert!(source_of(&all, "nghiệm thu").starts_with("sở-giao-thông"), "{all:?}");
+    }
+
+    #[test]
+    fn an_abbreviation_and_the_name_in_full_are_one_organisation() {
+        use super::letter_keys;
+        // The abbreviation first, the name in full later, and back.
+        let all = sources(
+            "Tin\n\nSở GD-ĐT Bạc Liêu khẳng định việc bổ nhiệm là đúng quy trình.\n\nÔng An cho biết Sở Giáo dục và Đào tạo đã nhận đơn.\n",
+            Language::Vi,
+        );
+        assert_eq!(source_of(&all, "đúng quy trình"), "sở-gd-đt-bạc-liêu");
+        let all = sources(
+            "Tin\n\nSở Tài nguyên và Môi trường cho biết đã thu hồi giấy phép.\n\nSở TN-MT khẳng định việc cấp phép là đúng.\n",
+            Language::Vi,
+        );
+        assert_eq!(source_of(&all, "cấp phép là đúng"), source_of(&all, "thu hồi"));
+        // Two names in full with the same initials stay two.
+        assert_eq!(letter_keys("sở tài chính").1, vec!["stc".to_string()]);
+        assert!(!letter_keys("sở tài chính").0);
+        assert!(letter_keys("sở gd-đt bạc liêu").0);
+        assert_eq!(
+            letter_keys("sở gd-đt bạc liêu").1,
+            vec!["sgdđtbl".to_string(), "sgdđt".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_lower_case_last_syllable_ends_an_organisation_name() {
+        let ex = Extractor::bundled();
+        let out = ex.extract(&ArticleInput {
+            id: "t".into(),
+            path: None,
+            text: "Tin\n\nÔng An tố cáo Sở Giáo dục và Đào tạo (GD-ĐT) cấp bằng sai.\n",
+            language: Some(Language::Vi),
+        });
+        let targets: Vec<_> = out.statements.iter().filter_map(|s| s.target.clone()).collect();
+        assert_eq!(targets, vec!["sở-giáo-dục-và-đào-tạo".to_string()]);
     }
 }

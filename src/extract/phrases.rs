@@ -21,6 +21,37 @@ impl Extractor {
         if let Some(comma) = age_apposition(prep, end) {
             return self.np_before(prep, lex, comma);
         }
+        // "Sở Tài nguyên và Môi trường cho biết", "Sở Nông nghiệp và Phát triển
+        // nông thôn khẳng định": an organisation's name whose last words are in
+        // lower case (the syllables after a word's first) runs to the cue.
+        if lex.language == Language::Vi
+            && prep.toks.get(end).is_none_or(|t| !t.cap)
+            && let Some(k) = (1..=3)
+                .take_while(|&k| {
+                    end > k && {
+                        let t = &prep.toks[end - k];
+                        t.word
+                            && !t.cap
+                            && prep.mention_at[end - k].is_none()
+                            && !lex.auxiliaries.contains(t.folded)
+                            && !lex.stop_words.contains(t.folded)
+                            && !lex.time_words.contains(t.folded)
+                            && !lex.name_connectors.contains(t.folded)
+                            && !lex.pronouns.contains_key(t.folded)
+                            && !lex.np_words.contains(t.folded)
+                    }
+                })
+                .filter(|&k| prep.toks[end - k - 1].word && prep.toks[end - k - 1].cap)
+                .last()
+            && let Some((a, b)) = self.np_before(prep, lex, end - k)
+            && b == end - k
+            // A head and a name after it ("Sở Tài", not "Vụ" alone).
+            && prep
+                .phrase_starting_at(a, &|w| lex.organisation_heads.contains(w))
+                .is_some_and(|h| a + h < b)
+        {
+            return Some((a, end));
+        }
         let mut j = end;
         let np_like = |i: usize| -> bool {
             let t = &prep.toks[i];
@@ -315,7 +346,15 @@ impl Extractor {
             let no_clause_inside = !(a..end).any(|i| {
                 lex.subordinators.contains(prep.toks[i].folded) || lex.complementizers.contains(prep.toks[i].folded)
             });
-            return (headed && no_clause_inside && end - a <= 8).then_some((a, end));
+            if !(headed && no_clause_inside && end - a <= 8) {
+                return None;
+            }
+            // "người dân tiếp tục gửi chứng cứ phản bác": the phrase ends where
+            // an auxiliary opens the verb phrase.
+            let b = (h + 1..end)
+                .find(|&i| prep.phrase_starting_at(i, &|w| lex.auxiliaries.contains(w)).is_some())
+                .unwrap_or(end);
+            return Some((a, b));
         }
         // The words back to the start of the clause: "Experts on North Korea
         // said", "all the experts I interviewed said".

@@ -306,7 +306,11 @@ impl Extractor {
                 "person" => memory
                     .entities
                     .person(lex.pronoun_gender.get(folded.as_ref()).copied(), at),
-                "organisation" => memory.entities.organisation(org_head(lex, &folded).as_deref()),
+                "organisation" => {
+                    let head = org_head(lex, &folded);
+                    let kin = head.as_deref().map_or(&[][..], |h| lex.kin_of(h));
+                    memory.entities.organisation(head.as_deref(), kin)
+                }
                 _ => None,
             };
             if let Some(mut sp) = from_table {
@@ -354,7 +358,7 @@ impl Extractor {
         // ministry"): the organisation so headed that the article named last.
         if lex.organisation_heads.contains(role.core.as_str())
             && (a..b).all(|i| prep.mention_at[i].is_none())
-            && let Some(known) = memory.entities.organisation_headed(&role.core)
+            && let Some(known) = memory.entities.organisation_headed(&role.core, lex.kin_of(&role.core))
         {
             return Some(described(&known));
         }
@@ -374,6 +378,8 @@ impl Extractor {
         if (a..b).filter(|&i| prep.mention_at[i].is_some()).count() == 0
             && let Some(j) = (a + 1..b.saturating_sub(1))
                 .find(|&i| prep.toks[i].word && lex.list_joiners.contains(prep.toks[i].folded))
+            // Not the "và" of one organisation's name ("Sở Tài nguyên và Môi trường").
+            && !memory.orgs.iter().any(|&((x, y), _)| x < j && j < y)
             && (a..j).any(|i| prep.toks[i].cap && (i > a || !lex.np_words.contains(prep.toks[i].folded)))
             && (j + 1..b).any(|i| prep.toks[i].cap)
             && let Some(left) = self.resolve_np(prep, lex, memory, a, j)

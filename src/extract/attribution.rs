@@ -472,6 +472,23 @@ impl Extractor {
         {
             return Some(base(speaker, hit.first, self.content_start(prep, lex, hit)));
         }
+        // "…, which Moscow denies", "…, a claim the company has denied", "…, điều
+        // mà công ty bác bỏ": a denial that closes the sentence after a relative
+        // word or a reported noun answers the statement before it; the earlier
+        // content ends at the comma.
+        if hit.cue.kind == Kind::Denial
+            && !(hit.last..prep.toks.len()).any(|i| prep.toks[i].word)
+            && let Some(comma) = (after_aux.saturating_sub(8)..after_aux)
+                .rev()
+                .find(|&i| prep.is_punct(i, ","))
+            && let Some(x) = (comma + 2..after_aux).find(|&x| relative_tail(prep, lex, comma + 1, x))
+            && let Some(speaker) = self.resolve_np(prep, lex, memory, x, after_aux)
+            && found
+                .last()
+                .is_some_and(|prev| prev.speaker.as_ref().is_some_and(|p| p.id != speaker.id))
+        {
+            return Some(base(speaker, comma, hit.last));
+        }
         let np = self.np_before(prep, lex, after_aux);
         if let Some((a, b)) = np {
             let speaker = self.resolve_np(prep, lex, memory, a, b)?;
@@ -750,4 +767,24 @@ fn group_np(prep: &Prepared, lex: &Lexicon, start: usize) -> Option<(usize, usiz
         }
     }
     Some((start, i))
+}
+
+/// Whether tokens `from..to` are a relative word or a reported noun that
+/// takes up what was said before ("which", "điều mà", "a claim", "the
+/// allegations that"), with an optional determiner and complementiser.
+fn relative_tail(prep: &Prepared, lex: &Lexicon, from: usize, to: usize) -> bool {
+    let mut i = from;
+    while i < to && lex.determiners.contains(prep.toks[i].folded) {
+        i += 1;
+    }
+    let Some(k) = prep.phrase_starting_at(i, &|w| {
+        lex.relative_markers.contains(w) || lex.reported_nouns.contains(w)
+    }) else {
+        return false;
+    };
+    i += k;
+    if i < to && lex.complementizers.contains(prep.toks[i].folded) {
+        i += 1;
+    }
+    i == to
 }

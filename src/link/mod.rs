@@ -117,6 +117,13 @@ fn relate(ex: &Extractor, set: &StatementSet, meta: &[Meta]) -> Vec<Relation> {
     for &denial in denied.values() {
         f[denial].denies_reported = true;
     }
+    // A denial extraction already linked to what it rejects ("…, which Moscow
+    // denies", "Về việc X cho rằng P, Y bác bỏ") answers nothing else.
+    for r in set.relations.iter().filter(|r| r.kind == RelationType::Denies) {
+        if let Some((a, _)) = ends(r) {
+            f[a].denies_reported = true;
+        }
+    }
     // A denial → the reported claim extraction linked it to.
     let denied_claim: HashMap<usize, usize> = denied.iter().map(|(&claim, &denial)| (denial, claim)).collect();
     let f = f;

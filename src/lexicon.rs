@@ -59,6 +59,10 @@ pub struct Cue {
     /// statement of the actor its content names ("backed Solberg's account").
     #[serde(default)]
     pub backs: bool,
+    /// A cue of refusal ("từ chối", "refused", "declined"): the statement
+    /// answers an appeal made to its source ("urged X to repay" / "X refused to").
+    #[serde(default)]
+    pub refuses: bool,
 }
 
 /// A pronoun or anaphoric phrase and what it can refer to.

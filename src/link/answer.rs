@@ -203,7 +203,16 @@ pub(super) fn answer_rule(
         if owner.is_some_and(|o| fa.source.as_ref() != Some(o)) {
             continue;
         }
-        if fa.kind == Kind::Appeal || (fa.kind == Kind::Denial && fb.kind == Kind::Denial) {
+        // An appeal is answered only by the one it calls on ("Egypt urged Turkey to
+        // halt drilling" / "Turkey said the drilling protects its interests").
+        // It refuses, denies or says the opposite.
+        let called_on = fa.kind == Kind::Appeal
+            && (fb.refuses || fb.kind == Kind::Denial || fb.negated != fa.negated)
+            && fb
+                .source
+                .as_deref()
+                .is_some_and(|sb| fa.target.as_deref() == Some(sb) || names_actor(&out.names, fa, sb));
+        if fa.kind == Kind::Appeal && !called_on || (fa.kind == Kind::Denial && fb.kind == Kind::Denial) {
             continue;
         }
         if out.pairs.contains_key(&(a.min(b), a.max(b))) {
@@ -253,6 +262,7 @@ pub(super) fn answer_rule(
         RelationType::Disputes
     };
     let verb = match fb.kind {
+        _ if f[a].kind == Kind::Appeal => "refuses what it was called on to do by",
         Kind::Denial => "denies",
         Kind::Accusation => "answers with an accusation",
         Kind::Condemnation => "condemns",

@@ -36,6 +36,8 @@ pub(super) struct Feature {
     pub(super) words: usize,
     /// Said with a cue of backing ("backed", "ủng hộ").
     pub(super) backs: bool,
+    /// Said with a cue of refusal ("từ chối", "refused").
+    pub(super) refuses: bool,
     /// A denial that extraction already linked to the claim it reports
     /// ("denied reports in X that …"): it answers nothing else.
     pub(super) denies_reported: bool,
@@ -104,6 +106,10 @@ pub(super) fn features(ex: &Extractor, set: &StatementSet, meta: &[Meta], intern
                 .flatten();
             let feature = Feature {
                 words: folded.split_whitespace().count(),
+                refuses: s
+                    .cue
+                    .as_deref()
+                    .is_some_and(|c| lex.cue(&fold_case(c)).is_some_and(|c| c.refuses)),
                 backs: s
                     .cue
                     .as_deref()

@@ -343,9 +343,10 @@ impl Extractor {
                     lex.speaker_heads.contains(w) || lex.person_titles.contains_key(w)
                 })
                 .is_some_and(|k| h + k <= end);
+            // No subordinate clause and no other cue ("Anh C.V cho biết nhân viên đòi …").
             let no_clause_inside = !(a..end).any(|i| {
                 lex.subordinators.contains(prep.toks[i].folded) || lex.complementizers.contains(prep.toks[i].folded)
-            });
+            }) && !prep.cues.iter().any(|h| h.first >= a && h.first < end);
             if !(headed && no_clause_inside && end - a <= 8) {
                 return None;
             }

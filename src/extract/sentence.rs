@@ -137,12 +137,28 @@ impl<'s, 'l> Prepared<'s, 'l> {
         let mut mentions = gazetteer.find(text, folded, &is_title);
         // "Ông Đức", "Mr. Jordan": a name right after a personal honorific (a title
         // that tells a gender) is a person's, not the country's.
+        // "Anh C.V cho biết", "Anh Phạm Quang Dũng nói": a country's name that is
+        // also a personal title, opening the sentence before a capitalised
+        // word, is the title.
         mentions.retain(|m| {
             let before = folded[..m.start].trim_end();
             let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-            !(text[m.start..m.end].split_whitespace().count() == 1
+            let one_word = text[m.start..m.end].split_whitespace().count() == 1;
+            let opens_as_title = one_word
+                && before.chars().all(|c| !c.is_alphanumeric())
+                && lex
+                    .person_titles
+                    .get(&folded[m.start..m.end])
+                    .is_some_and(|g| g.is_some())
+                && text[m.end..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && text[m.end..].starts_with(' ');
+            !(one_word
                 && !gazetteer.entry(m.entry).is_person()
-                && lex.person_titles.get(word).is_some_and(|g| g.is_some()))
+                && (lex.person_titles.get(word).is_some_and(|g| g.is_some()) || opens_as_title))
         });
         // Mentions and tokens are both in text order: one merge pass.
         let mut mention_at = vec![None; toks.len()];

@@ -236,6 +236,12 @@ pub struct LexiconFile {
     /// nghiệp này" and "the firm" refer back to a "Công ty X" named before.
     #[serde(default)]
     pub head_kin: Vec<Vec<String>>,
+    /// Heads of a country's own bodies ("bộ", "chính phủ", "ministry",
+    /// "embassy"): such a body named with its country ("Bộ Quốc phòng Nga")
+    /// speaks for the country; a city's or a province's body ("Sở GD-ĐT Hà
+    /// Nội") keeps its own name.
+    #[serde(default)]
+    pub national_heads: Vec<String>,
     /// Prepositions of place ("ở", "tại", "in", "at"): a place named after one
     /// is where the speaker is, not the speaker ("a former executive on trial
     /// in Ho Chi Minh City denied").
@@ -372,6 +378,7 @@ pub struct Lexicon {
     pub recipient_markers: HashSet<String>,
     /// Folded organisation head → the other heads of its group (see `LexiconFile::head_kin`).
     pub head_kin: HashMap<String, Vec<String>>,
+    pub national_heads: HashSet<String>,
     pub place_prepositions: HashSet<String>,
     pub place_units: HashSet<String>,
     pub articles: HashSet<String>,
@@ -503,6 +510,7 @@ impl Lexicon {
             backing_words: fold_all(f.backing_words),
             recipient_markers: fold_all(f.recipient_markers).into_iter().collect(),
             head_kin: kin_map(f.head_kin),
+            national_heads: fold_all(f.national_heads).into_iter().collect(),
             place_prepositions: fold_all(f.place_prepositions).into_iter().collect(),
             place_units: fold_all(f.place_units).into_iter().collect(),
             articles: fold_all(f.articles).into_iter().collect(),
@@ -691,6 +699,7 @@ impl Lexicon {
         self.representative_titles.extend(other.representative_titles);
         self.backing_words.extend(other.backing_words);
         self.recipient_markers.extend(other.recipient_markers);
+        self.national_heads.extend(other.national_heads);
         for (head, kin) in other.head_kin {
             let mine = self.head_kin.entry(head).or_default();
             for k in kin {

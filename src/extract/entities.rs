@@ -24,6 +24,9 @@ pub(super) enum EntityKind {
 /// One entity of the article.
 #[derive(Debug, Clone)]
 pub(super) struct Entity {
+    /// The key it was noted under (its speaker's id, or a person's own name
+    /// when the person speaks for another actor).
+    pub key: String,
     pub speaker: Speaker,
     pub kind: EntityKind,
     pub gender: Option<Gender>,
@@ -170,6 +173,7 @@ impl Entities {
                     Vec::new()
                 };
                 self.list.push(Entity {
+                    key: key.to_string(),
                     speaker: sp,
                     kind,
                     gender,

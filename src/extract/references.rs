@@ -78,14 +78,37 @@ impl Extractor {
         memory.persons = entities::person_names(prep, lex);
         for ((a, b), head) in memory.orgs.clone() {
             let name = prep.span(a, b).to_string();
+            let (lo, hi) = (prep.toks[a].start, prep.toks[b - 1].end);
             let sp = match memory.entities.by_name(&fold_case(&name)) {
                 Some(e) => e.speaker.clone(),
+                // "Bộ Quốc phòng Nga": a country's own body (lexicon `national_heads`)
+                // speaks for the country, as its statements do.
+                None if lex.national_heads.contains(&head) => prep
+                    .mentions
+                    .iter()
+                    .filter(|m| m.start >= lo && m.end <= hi && !m.demonym)
+                    .map(|m| self.speaker_of_entry(m.entry, &name))
+                    .find(|sp| sp.kind.as_deref() == Some("country"))
+                    .unwrap_or_else(|| Speaker::found(&name, &name, false)),
                 None => Speaker::found(&name, &name, false),
             };
             let start = prep.toks[a].start;
-            memory
-                .entities
-                .note(&sp, EntityKind::Organisation, None, (si, start), Some(head), false);
+            // A country's body is an entity of its own name: the country's id is
+            // no organisation entity for its spokespeople to be filed under.
+            let key = if sp.kind.as_deref() == Some("country") {
+                slug(&name)
+            } else {
+                sp.id.clone()
+            };
+            memory.entities.note_keyed(
+                &key,
+                &sp,
+                EntityKind::Organisation,
+                None,
+                (si, start),
+                Some(head),
+                false,
+            );
         }
         // A known person named again by one word ("Quirin", "bà Liên"): a fresh mention.
         for (i, t) in prep.toks.iter().enumerate() {
@@ -105,10 +128,18 @@ impl Extractor {
                 && let Some(e) = memory.entities.by_name(t.folded)
                 && e.kind == EntityKind::Person
             {
-                let sp = e.speaker.clone();
-                memory
-                    .entities
-                    .note(&sp, EntityKind::Person, None, (si, t.start), None, quoted(t.start));
+                // Under the entity's own key: a person who speaks for an
+                // organisation is not the organisation's entity.
+                let (key, sp) = (e.key.clone(), e.speaker.clone());
+                memory.entities.note_keyed(
+                    &key,
+                    &sp,
+                    EntityKind::Person,
+                    None,
+                    (si, t.start),
+                    None,
+                    quoted(t.start),
+                );
             }
         }
         for ((a, b), gender) in memory.persons.clone() {
@@ -209,7 +240,9 @@ impl Extractor {
             }
             let office = has(&lex.office_titles);
             let representative = has(&lex.representative_titles);
-            let organisation = office.then(|| self.organisation_named_in(prep, memory, x, y)).flatten();
+            let organisation = office
+                .then(|| self.organisation_named_in(prep, lex, memory, x, y))
+                .flatten();
             // "Delacroix's attorney", "luật sư của bà Thương": a person of the article.
             organisation.or_else(|| {
                 representative
@@ -221,7 +254,14 @@ impl Extractor {
 
     /// The organisation (or country) named in tokens `x..y`, for an office
     /// holder introduced with them.
-    fn organisation_named_in(&self, prep: &Prepared, memory: &Memory, x: usize, y: usize) -> Option<Speaker> {
+    fn organisation_named_in(
+        &self,
+        prep: &Prepared,
+        lex: &Lexicon,
+        memory: &Memory,
+        x: usize,
+        y: usize,
+    ) -> Option<Speaker> {
         let (lo, hi) = (prep.toks[x].start, prep.toks[y - 1].end);
         // An organisation's own name first ("Sở GD-ĐT Bạc Liêu", not the province in it).
         if let Some(((p, q), _)) = memory.orgs.iter().find(|((p, q), _)| *p >= x && *q <= y)
@@ -238,6 +278,52 @@ impl Extractor {
             .filter(|m| m.start >= lo && m.end <= hi)
             .map(|m| self.speaker_of_entry(m.entry, &prep.text[m.start..m.end]))
             .find(|sp| !sp.person)
+            .or_else(|| self.bare_head_after_owner(prep, lex, memory, x, y))
+    }
+
+    /// "đại diện chính thức của Bộ", "a spokesman for the ministry": a bare
+    /// organisation head after an owner marker is the organisation so headed
+    /// that the article named before, or the latest speaker named with it
+    /// ("Bộ Quốc phòng Nga").
+    fn bare_head_after_owner(
+        &self,
+        prep: &Prepared,
+        lex: &Lexicon,
+        memory: &Memory,
+        x: usize,
+        y: usize,
+    ) -> Option<Speaker> {
+        let (i, k) = (x + 1..y).find_map(|i| {
+            let owner = lex.owner_markers.contains(prep.toks[i - 1].folded)
+                || i >= 2
+                    && lex.owner_markers.contains(prep.toks[i - 2].folded)
+                    && lex.articles.contains(prep.toks[i - 1].folded);
+            let k = prep.phrase_starting_at(i, &|w| lex.organisation_heads.contains(w))?;
+            (owner && !prep.toks.get(i + k).is_some_and(|t| t.word && t.cap) && i + k <= y).then_some((i, k))
+        })?;
+        let head = prep.folded_words(i, i + k);
+        let prefix = format!("{head} ");
+        let lo = prep.toks[x].start;
+        memory
+            .entities
+            .organisation_headed(&head, lex.kin_of(&head))
+            // Named earlier in the sentence ("Bộ Quốc phòng Nga đã phủ nhận …, … của Bộ cho biết").
+            .or_else(|| {
+                prep.mentions
+                    .iter()
+                    .rev()
+                    .filter(|m| m.end <= lo && fold_case(&prep.text[m.start..m.end]).starts_with(&prefix))
+                    .map(|m| self.speaker_of_entry(m.entry, &prep.text[m.start..m.end]))
+                    .find(|sp| !sp.person)
+            })
+            .or_else(|| {
+                memory
+                    .speakers
+                    .iter()
+                    .rev()
+                    .find(|s| !s.person && fold_case(&s.mention).starts_with(&prefix))
+                    .cloned()
+            })
     }
 
     /// Actor ids named in a token range (speakers of the names).

@@ -403,10 +403,19 @@ impl Extractor {
         let end = b.min(prep.toks.len());
         let mut i = a;
         while i < end {
-            let title = prep.phrase_starting_at(i, &|w| lex.person_titles.get(w).is_some_and(Option::is_none));
+            // "the President's claims": the title with a possessive.
+            let title = prep.phrase_starting_at(i, &|w| {
+                lex.person_titles.get(w).is_some_and(Option::is_none)
+                    || lex
+                        .person_titles
+                        .get(entities::name_key(w))
+                        .is_some_and(Option::is_none)
+            });
             if let Some(n) = title
                 && !prep.toks.get(i + n).is_some_and(|t| t.word && t.cap)
-                && let Some(e) = memory.entities.by_title(&prep.folded_words(i, i + n))
+                && let Some(e) = memory
+                    .entities
+                    .by_title(entities::name_key(&prep.folded_words(i, i + n)))
                 && !ids.contains(&e.speaker.id)
             {
                 ids.push(e.speaker.id.clone());

@@ -302,9 +302,9 @@ impl Extractor {
             if !emitted_any
                 && let Some((prev, _, psi)) = last_attributed
                 && psi + 1 == si
-                // What a claim reported or an appeal asked for, not what a
-                // condemnation was about.
-                && matches!(out.statements[prev].kind, Kind::Claim | Kind::Appeal)
+                // What a claim reported, an appeal asked for or a denial set
+                // right, not what a condemnation was about.
+                && matches!(out.statements[prev].kind, Kind::Claim | Kind::Appeal | Kind::Denial)
                 && let Some(k) = prep.phrase_starting_at(0, &|w| lex.continuation_markers.contains(w))
                 && prep.is_punct(k, ",")
                 && k + 1 < prep.toks.len()

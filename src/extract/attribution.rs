@@ -395,11 +395,14 @@ impl Extractor {
         {
             return None;
         }
-        // "Sở X bị tố cấp phép sai": a passive marker right before the cue, no
-        // agent: the phrase before it is who is accused, not who speaks.
-        if lex.language == Language::Vi
-            && after_aux > 0
+        // "Sở X bị tố cấp phép sai", "The company was accused of …": a passive
+        // marker right before the cue (in English a participle), no agent: the
+        // phrase before it is who is accused, not who speaks.
+        if after_aux > 0
             && lex.passive_markers.contains(prep.toks[after_aux - 1].folded)
+            // ("X was quoted as saying" still has X speak.)
+            && (lex.language == Language::Vi
+                || hit.cue.kind != Kind::Claim && prep.toks[hit.last - 1].folded.ends_with("ed"))
         {
             return None;
         }

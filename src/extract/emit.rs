@@ -433,14 +433,9 @@ impl Extractor {
                         .toks
                         .get(i + n)
                         .is_some_and(|t| lex.demonstratives.contains(t.folded)))
-                && let Some(sp) = memory.entities.organisation_headed(
-                    entities::name_key(&prep.folded_words(i, i + n)),
-                    {
-                        let h = prep.folded_words(i, i + n);
-                        lex.kin_of(entities::name_key(&h)).to_vec()
-                    }
-                    .as_slice(),
-                )
+                && let Some(sp) = memory
+                    .entities
+                    .organisation_headed(lex, entities::name_key(&prep.folded_words(i, i + n)))
                 && !ids.contains(&sp.id)
             {
                 ids.push(sp.id);

@@ -257,6 +257,11 @@ impl Entities {
     /// An organisation named by its abbreviation ("sở gd-đt bạc liêu" for "Sở
     /// Giáo dục và Đào tạo (GD-ĐT) tỉnh này"), or in full after its abbreviation.
     fn by_abbreviation(&self, folded: &str) -> Option<&usize> {
+        // Most lookups miss in an article with no organisation of three words or
+        // an abbreviation: no letters to compute.
+        if self.by_letters.iter().all(HashMap::is_empty) {
+            return None;
+        }
         let (abbreviated, letters) = letter_keys(folded);
         // Two names written in full with the same initials are two organisations.
         let maps: &[HashMap<String, usize>] = if abbreviated {
@@ -318,9 +323,10 @@ impl Entities {
     /// "ministry"), if the article named one.
     /// Else the latest whose name holds it after its head ("UBND quận Hoàng
     /// Mai" for "Quận").
-    /// `kin`: other heads of the same kind of body ("công ty" for "doanh
-    /// nghiệp"), tried when no organisation has `head` itself.
-    pub fn organisation_headed(&self, head: &str, kin: &[String]) -> Option<Speaker> {
+    /// Then the latest with another head of the same kind of body (lexicon
+    /// `head_kin`: "công ty" for "doanh nghiệp").
+    pub fn organisation_headed(&self, lex: &Lexicon, head: &str) -> Option<Speaker> {
+        let kin = lex.kin_of(head);
         let orgs = self.list.iter().filter(|e| e.kind == EntityKind::Organisation);
         let named = |e: &&Entity| {
             let name = fold_case(&e.speaker.name);
@@ -343,12 +349,12 @@ impl Entities {
     /// the latest one with that head (or whose name holds it), else the latest
     /// one whose head is unknown ("Ashford Rovers" for "the club"); never one
     /// with another head ("the club" is not the Football Association).
-    pub fn organisation(&self, head: Option<&str>, kin: &[String]) -> Option<Speaker> {
+    pub fn organisation(&self, lex: &Lexicon, head: Option<&str>) -> Option<Speaker> {
         let orgs = self.list.iter().filter(|e| e.kind == EntityKind::Organisation);
         let Some(h) = head else {
             return orgs.max_by_key(|e| e.last).map(|e| e.speaker.clone());
         };
-        self.organisation_headed(h, kin).or_else(|| {
+        self.organisation_headed(lex, h).or_else(|| {
             orgs.filter(|e| e.head.is_none())
                 .max_by_key(|e| e.last)
                 .map(|e| e.speaker.clone())

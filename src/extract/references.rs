@@ -78,21 +78,22 @@ impl Extractor {
         memory.persons = entities::person_names(prep, lex);
         for ((a, b), head) in memory.orgs.clone() {
             let name = prep.span(a, b).to_string();
-            let (lo, hi) = (prep.toks[a].start, prep.toks[b - 1].end);
-            let sp = match memory.entities.by_name(&fold_case(&name)) {
-                Some(e) => e.speaker.clone(),
-                // "Bộ Quốc phòng Nga": a country's own body (lexicon `national_heads`)
-                // speaks for the country, as its statements do.
-                None if lex.national_heads.contains(&head) => prep
-                    .mentions
+            let (start, end) = (prep.toks[a].start, prep.toks[b - 1].end);
+            // "Bộ Quốc phòng Nga": a country's own body (lexicon `national_heads`)
+            // speaks for the country, as its statements do.
+            let country = || {
+                prep.mentions
                     .iter()
-                    .filter(|m| m.start >= lo && m.end <= hi && !m.demonym)
+                    .filter(|m| m.start >= start && m.end <= end && !m.demonym)
                     .map(|m| self.speaker_of_entry(m.entry, &name))
                     .find(|sp| sp.kind.as_deref() == Some("country"))
-                    .unwrap_or_else(|| Speaker::found(&name, &name, false)),
-                None => Speaker::found(&name, &name, false),
             };
-            let start = prep.toks[a].start;
+            let sp = memory
+                .entities
+                .by_name(&fold_case(&name))
+                .map(|e| e.speaker.clone())
+                .or_else(|| lex.national_heads.contains(&head).then(country).flatten())
+                .unwrap_or_else(|| Speaker::found(&name, &name, false));
             // A country's body is an entity of its own name: the country's id is
             // no organisation entity for its spokespeople to be filed under.
             let key = if sp.kind.as_deref() == Some("country") {
@@ -306,7 +307,7 @@ impl Extractor {
         let lo = prep.toks[x].start;
         memory
             .entities
-            .organisation_headed(&head, lex.kin_of(&head))
+            .organisation_headed(lex, &head)
             // Named earlier in the sentence ("Bộ Quốc phòng Nga đã phủ nhận …, … của Bộ cho biết").
             .or_else(|| {
                 prep.mentions
@@ -392,11 +393,7 @@ impl Extractor {
                 "person" => memory
                     .entities
                     .person(lex.pronoun_gender.get(folded.as_ref()).copied(), at),
-                "organisation" => {
-                    let head = org_head(lex, &folded);
-                    let kin = head.as_deref().map_or(&[][..], |h| lex.kin_of(h));
-                    memory.entities.organisation(head.as_deref(), kin)
-                }
+                "organisation" => memory.entities.organisation(lex, org_head(lex, &folded).as_deref()),
                 _ => None,
             };
             if let Some(mut sp) = from_table {
@@ -444,7 +441,7 @@ impl Extractor {
         // ministry"): the organisation so headed that the article named last.
         if lex.organisation_heads.contains(role.core.as_str())
             && (a..b).all(|i| prep.mention_at[i].is_none())
-            && let Some(known) = memory.entities.organisation_headed(&role.core, lex.kin_of(&role.core))
+            && let Some(known) = memory.entities.organisation_headed(lex, &role.core)
         {
             return Some(described(&known));
         }

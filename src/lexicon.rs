@@ -291,7 +291,7 @@ pub struct LexiconFile {
     pub document_nouns: Vec<String>,
     /// Phrases that open a sentence and never continue one: written with a
     /// capital right after a lower-case word, they start a new sentence (a
-    /// caption or subheading glued to the text: "… mặn nồng Về việc X …").
+    /// caption or subheading glued to the text: "… rất thân Về việc X …").
     #[serde(default)]
     pub sentence_openers: Vec<String>,
     /// Words after a cue that name who was spoken to, not the content ("told **reporters**", "him").

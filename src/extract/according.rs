@@ -28,7 +28,7 @@ impl Extractor {
     /// "according to X, …" starting at token `i`: the speaker X and the token
     /// where what X says starts. X ends at a comma, at "thì", or (with neither
     /// within 16 tokens) where the name that opens it ends. "according to a
-    /// report citing the mayor's office": the office speaks, the report
+    /// report quoting the governor's office": the office speaks, the report
     /// relays (its name is the third value).
     pub(super) fn according_at(
         &self,
@@ -40,7 +40,7 @@ impl Extractor {
         let n = prep.toks.len();
         let mut k = prep.phrase_starting_at(i, &|w| lex.according_to.iter().any(|c| c == w))?;
         if let Some(x) = no_speaker_phrase(prep, lex, i, k) {
-            // "Theo thống kê của Cục CSGT", "theo như giải thích của X": the owner speaks.
+            // "Theo thống kê của Cục Đăng kiểm", "theo như giải thích của X": the owner speaks.
             let of = (i + x..(i + x + 4).min(n))
                 .take_while(|&j| prep.toks[j].word)
                 .find(|&j| lex.owner_markers.contains(prep.toks[j].folded))?;

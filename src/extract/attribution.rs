@@ -104,7 +104,7 @@ impl Extractor {
                 f.via.extend(relayer);
                 found.push(f);
             } else {
-                // "Theo TS Tín, sự việc đã được phản ánh đầy đủ, đại diện X cũng lên tiếng
+                // "Theo TS Khoa, sự việc đã được phản ánh đầy đủ, đại diện X cũng lên tiếng
                 // …": a clause of X's own before the next speaker is X's statement too.
                 let first = found.iter().map(|f| f.np_start).min().unwrap_or(limit);
                 let own = (rest..first).rev().find(|&i| prep.is_punct(i, ","));
@@ -234,7 +234,7 @@ impl Extractor {
         out
     }
 
-    /// "… xuất phát từ thống kê của Ủy ban Bảo vệ Nhà báo (CPJ) rằng, P", "the
+    /// "… dựa trên số liệu của Hội Bảo vệ Người tiêu dùng (VICA) rằng, P", "the
     /// report by the county's laboratory that P": a reported noun, its owner and
     /// a complementiser; the owner says P.
     pub(super) fn owned_report(&self, prep: &Prepared, lex: &Lexicon, memory: &Memory) -> Option<Found> {
@@ -287,7 +287,7 @@ impl Extractor {
         let s0 = usize::from(prep.is_punct(0, "\""));
         if let Some(colon) = (s0 + 1..n.min(16)).find(|&i| prep.is_punct(i, ":")) {
             let label = prep.folded_words(s0, colon);
-            // Names, or a name with its apposition ("Ông Trịnh Văn Quyết, Chủ tịch Tập đoàn FLC").
+            // Names, or a name with its apposition ("Ông Đỗ Văn Khánh, Chủ tịch Tập đoàn Hưng Phát").
             let in_name = |i: usize| {
                 let t = &prep.toks[i];
                 t.word
@@ -385,7 +385,7 @@ impl Extractor {
         if hit.cue.passive_only {
             return None;
         }
-        // "Ban Giải quyết Khiếu nại": a capitalised cue word after a capitalised
+        // "Phòng Tiếp nhận Khiếu nại": a capitalised cue word after a capitalised
         // word is part of a name.
         if lex.language == Language::Vi
             && hit.first > 0
@@ -448,7 +448,7 @@ impl Extractor {
             && let Some((a, b)) = self.np_after(prep, lex, clause_start(prep, lex, 0))
             && b < after_aux - k
             && (has_mention(prep, a, b) || memory.persons.iter().any(|&((x, y), _)| a <= x && y <= b))
-            // Not a passive ("She was … tested and questioned for hours").
+            // Not a passive ("She was … searched and interviewed for days").
             && !(b..(b + 2).min(after_aux - k)).any(|i| lex.passive_markers.iter().any(|m| m == prep.toks[i].folded))
             && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
         {
@@ -577,7 +577,7 @@ impl Extractor {
             {
                 return Some(base(speaker, after_aux - k, self.content_start(prep, lex, hit)));
             }
-            // "… sau khi James Mattis, Bộ trưởng Quốc phòng Mỹ, thăm Nhật Bản và nói …":
+            // "… sau khi Lloyd Austin, Bộ trưởng Quốc phòng Mỹ, thăm Nhật Bản và nói …":
             // the subject that follows the last subordinator before the clause.
             let opener = (0..after_aux - k).rev().take(30).find_map(|i| {
                 let len = prep.phrase_starting_at(i, &|w| lex.subordinators.contains(w))?;
@@ -611,7 +611,7 @@ impl Extractor {
                 return Some(base(speaker, start, self.content_start(prep, lex, hit)));
             }
             // A long apposition only after a name that opens the sentence
-            // ("Agnès Callamard, a UN rapporteur for … who had investigated the case, cautioned").
+            // ("Maria Lindqvist, an EU envoy for … who had looked into the matter, warned").
             let opening_name = seg_start.is_some_and(|c| {
                 c > 1 && c <= 4 && (0..c).all(|i| prep.toks[i].word && prep.toks[i].cap)
                     || memory.persons.iter().any(|&((_, y), _)| y == c)
@@ -658,7 +658,7 @@ impl Extractor {
         }
         // A participle after a comma (", saying …"): the subject of the sentence.
         // The subject is the first actor or person the sentence names outside a
-        // quotation ("On Thursday, Hatice Cengiz, fiancée of …, addressed reporters in
+        // quotation ("On Thursday, Leyla Demir, fiancée of …, addressed reporters in
         // New York, calling for …"), else the phrase that opens the clause.
         if after_aux > 0
             && prep.is_punct(after_aux - 1, ",")

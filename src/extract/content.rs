@@ -141,7 +141,7 @@ pub(super) fn boundary_between(prep: &Prepared, lex: &Lexicon, a: usize, b: usiz
 /// The start of the clause that contains token `i`.
 pub(super) fn clause_start(prep: &Prepared, lex: &Lexicon, i: usize) -> usize {
     let mut j = i;
-    // A fronted adverbial ("Ở một diễn biến có liên quan trước đó, …"): its comma.
+    // A fronted adverbial ("Trong một diễn biến khác hôm qua, …"): its comma.
     let adverbial_end = prep
         .phrase_starting_at(0, &|w| lex.adverbial_openers.contains(w))
         .and_then(|_| (1..prep.toks.len().min(16)).find(|&c| prep.is_punct(c, ",")));

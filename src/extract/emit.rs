@@ -387,7 +387,7 @@ impl Extractor {
             }
         }
         // Organisations found in the content that are entities of the article
-        // under another name ("Sở Giáo dục và Đào tạo" for "Sở GD-ĐT Bạc Liêu").
+        // under another name ("Sở Giáo dục và Đào tạo" for "Sở GD-ĐT Hà Giang").
         for &((x, y), _) in &memory.orgs {
             if x >= a
                 && y <= b

@@ -1,6 +1,6 @@
 //! The entities an article mentions, for references: every person and
 //! organisation named so far (speakers or not), so that a later surname
-//! ("Socheata", "bà Liên", "Wang"), a pronoun ("she", "ông này", "cô") or a
+//! ("Sokha", "bà Hoa", "Wang"), a pronoun ("she", "ông này", "cô") or a
 //! role noun ("the company", "doanh nghiệp này") resolves to the entity
 //! already introduced instead of becoming an actor of its own.
 //!
@@ -51,7 +51,7 @@ pub(super) struct Entities {
     by_id: HashMap<String, usize>,
     /// An organisation's letters ("sở giáo dục và đào tạo", "sở gd-đt" → "sgdđt")
     /// → entity: names written in full, and names with an abbreviation, so that
-    /// one finds the other ("Sở GD-ĐT Bạc Liêu" and "Sở Giáo dục và Đào tạo").
+    /// one finds the other ("Sở GD-ĐT Hà Giang" and "Sở Giáo dục và Đào tạo").
     by_letters: [HashMap<String, usize>; 2],
     /// (sentence, offset, entity) of every person mention outside quotations, in text order.
     person_mentions: Vec<(usize, usize, usize)>,
@@ -84,7 +84,7 @@ fn is_abbreviation(word: &str) -> bool {
 
 /// The letters of a folded organisation name of three letters or more:
 /// an abbreviation's letters and the other words' initials ("sở gd-đt bạc
-/// liêu" → "sgdđtbl"), with the name up to its abbreviation ("sgdđt") too.
+/// liêu" → "sgdđthg"), with the name up to its abbreviation ("sgdđt") too.
 /// Whether the name holds an abbreviation comes first.
 fn letter_keys(folded: &str) -> (bool, Vec<String>) {
     let words = name_words(folded);
@@ -110,7 +110,7 @@ fn letter_keys(folded: &str) -> (bool, Vec<String>) {
     (last_abbr.is_some(), keys)
 }
 
-/// The folded last word of a name ("Lê Thị Liên" → "liên", "Ellen Price" → "price").
+/// The folded last word of a name ("Trần Thị Hoa" → "hoa", "Ellen Price" → "price").
 fn last_word(name: &str) -> Option<String> {
     let w = name.split_whitespace().last()?;
     let w = fold_case(w.trim_matches(|c: char| !c.is_alphanumeric()));
@@ -219,8 +219,8 @@ impl Entities {
                 keys.push(folded);
             }
         }
-        // The latest entity named so wins ("Konashenkov" after "người phát ngôn Bộ
-        // Quốc phòng Nga Igor Konashenkov" speaks for Russia).
+        // The latest entity named so wins ("Volkov" after "người phát ngôn Bộ
+        // Quốc phòng Nga Sergei Volkov" speaks for Russia).
         for k in keys {
             self.by_name.insert(k, i);
         }
@@ -246,7 +246,7 @@ impl Entities {
             .max_by_key(|e| e.last)
     }
 
-    /// The entity a name refers to ("Liên", "Price", "Lê Thị Liên").
+    /// The entity a name refers to ("Hoa", "Price", "Trần Thị Hoa").
     pub fn by_name(&self, folded: &str) -> Option<&Entity> {
         self.by_name
             .get(name_key(folded))
@@ -378,7 +378,7 @@ pub(super) fn title_before(prep: &Prepared, lex: &Lexicon, end: usize) -> Option
 
 /// Person names in a sentence that the gazetteer does not know: a title and
 /// capitalised words ("bà Thủy", "Governor Ellen Price"), or (Vietnamese) capitalised
-/// words opening with a family name ("Lê Thị Liên"). Returns (token range of the
+/// words opening with a family name ("Trần Thị Hoa"). Returns (token range of the
 /// name, gender from the title).
 pub(super) fn person_names(prep: &Prepared, lex: &Lexicon) -> Vec<((usize, usize), Option<Gender>)> {
     let n = prep.toks.len();
@@ -630,10 +630,10 @@ mod tests {
         use super::letter_keys;
         // The abbreviation first, the name in full later, and back.
         let all = sources(
-            "Tin\n\nSở GD-ĐT Bạc Liêu khẳng định việc bổ nhiệm là đúng quy trình.\n\nÔng An cho biết Sở Giáo dục và Đào tạo đã nhận đơn.\n",
+            "Tin\n\nSở GD-ĐT Hà Giang khẳng định việc bổ nhiệm là đúng quy trình.\n\nÔng An cho biết Sở Giáo dục và Đào tạo đã nhận đơn.\n",
             Language::Vi,
         );
-        assert_eq!(source_of(&all, "đúng quy trình"), "sở-gd-đt-bạc-liêu");
+        assert_eq!(source_of(&all, "đúng quy trình"), "sở-gd-đt-hà-giang");
         let all = sources(
             "Tin\n\nSở Tài nguyên và Môi trường cho biết đã thu hồi giấy phép.\n\nSở TN-MT khẳng định việc cấp phép là đúng.\n",
             Language::Vi,
@@ -642,10 +642,10 @@ mod tests {
         // Two names in full with the same initials stay two.
         assert_eq!(letter_keys("sở tài chính").1, vec!["stc".to_string()]);
         assert!(!letter_keys("sở tài chính").0);
-        assert!(letter_keys("sở gd-đt bạc liêu").0);
+        assert!(letter_keys("sở gd-đt hà giang").0);
         assert_eq!(
-            letter_keys("sở gd-đt bạc liêu").1,
-            vec!["sgdđtbl".to_string(), "sgdđt".to_string()]
+            letter_keys("sở gd-đt hà giang").1,
+            vec!["sgdđthg".to_string(), "sgdđt".to_string()]
         );
     }
 

@@ -7,7 +7,7 @@ use super::*;
 impl Extractor {
     /// A source phrase ending just before token `end`.
     pub(super) fn np_before(&self, prep: &Prepared, lex: &Lexicon, end: usize) -> Option<(usize, usize)> {
-        // "Bà Lê Thị Liên (Tổ phó …) cho biết": the name before a parenthesis.
+        // "Bà Trần Thị Hoa (Tổ phó …) cho biết": the name before a parenthesis.
         if end > 1
             && prep.is_punct(end - 1, ")")
             && let Some(open) = (end.saturating_sub(40)..end - 1).rev().find(|&i| prep.is_punct(i, "("))
@@ -103,7 +103,7 @@ impl Extractor {
             // A comma, dash or "và/của/and/of" inside a name list or apposition:
             // a phrase on both sides.
             // A comma joins names only in a list closed by "và"/"and" ("EU, Pháp và
-            // Đức"); "Sau những chia sẻ của Bảo Duy, Phi Thanh Vân" is two phrases.
+            // Đức"); "Sau những chia sẻ của Quang Huy, Mai Thu Hà" is two phrases.
             let list_comma = !prep.is_punct(i, ",")
                 || (i + 1..end).any(|k| {
                     let w = prep.toks[k].folded;
@@ -231,8 +231,8 @@ impl Extractor {
     /// The first name of an actor or person before token `end`, outside quotations:
     /// a gazetteer name (not a demonym) or a personal name, with its title.
     /// The subject of a sentence whose participle (", saying …") stands at
-    /// `end`: a capitalised name that opens the clause ("On Thursday, Hatice
-    /// Cengiz, fiancée of …"), else the first actor or person it names, else
+    /// `end`: a capitalised name that opens the clause ("On Thursday, Leyla
+    /// Demir, fiancée of …"), else the first actor or person it names, else
     /// the phrase that opens the clause.
     pub(super) fn participle_subject(
         &self,
@@ -328,7 +328,7 @@ impl Extractor {
             if opens && end - a >= 2 {
                 return Some((a, end));
             }
-            // "Trong khi chủ phương tiện cho rằng": the clause opens after the marker.
+            // "Trong khi chủ cửa hàng cho rằng": the clause opens after the marker.
             if let Some(k) = prep
                 .phrase_starting_at(a, &|w| {
                     lex.contrast_markers.contains(w) || lex.subordinators.contains(w)
@@ -343,14 +343,14 @@ impl Extractor {
                     lex.speaker_heads.contains(w) || lex.person_titles.contains_key(w)
                 })
                 .is_some_and(|k| h + k <= end);
-            // No subordinate clause and no other cue ("Anh C.V cho biết nhân viên đòi …").
+            // No subordinate clause and no other cue ("Anh K.L cho biết nhân viên đòi …").
             let no_clause_inside = !(a..end).any(|i| {
                 lex.subordinators.contains(prep.toks[i].folded) || lex.complementizers.contains(prep.toks[i].folded)
             }) && !prep.cues.iter().any(|h| h.first >= a && h.first < end);
             if !(headed && no_clause_inside && end - a <= 8) {
                 return None;
             }
-            // "người dân tiếp tục gửi chứng cứ phản bác": the phrase ends where
+            // "cư dân lại gửi tài liệu phản bác": the phrase ends where
             // an auxiliary opens the verb phrase.
             let b = (h + 1..end)
                 .find(|&i| prep.phrase_starting_at(i, &|w| lex.auxiliaries.contains(w)).is_some())
@@ -567,7 +567,7 @@ pub(super) fn skip_aux_back(prep: &Prepared, lex: &Lexicon, end: usize) -> usize
     j
 }
 
-/// "… tweeted former thinktank executive Ken Gude": a few lower-case words
+/// "… wrote former union official Dana Whitfield": a few lower-case words
 /// of description, then a capitalised name to the end of the clause.
 pub(super) fn described_name_after(prep: &Prepared, lex: &Lexicon, start: usize) -> Option<(usize, usize)> {
     let n = prep.toks.len();

@@ -111,7 +111,7 @@ impl Extractor {
                 false,
             );
         }
-        // A known person named again by one word ("Quirin", "bà Liên"): a fresh mention.
+        // A known person named again by one word ("Keller", "bà Hoa"): a fresh mention.
         for (i, t) in prep.toks.iter().enumerate() {
             if t.word
                 && t.cap
@@ -155,7 +155,7 @@ impl Extractor {
                 .filter(|e| e.kind == EntityKind::Person)
                 .map(|e| e.speaker.clone());
             // A person introduced as an office holder of a country or organisation
-            // ("Bộ trưởng Quốc phòng Mỹ James Mattis", "James Mattis, Bộ trưởng Quốc
+            // ("Bộ trưởng Quốc phòng Mỹ Lloyd Austin", "Lloyd Austin, Bộ trưởng Quốc
             // phòng Mỹ,") speaks for it, as the gazetteer's office holders do.
             let sp = known.unwrap_or_else(|| match self.represented(prep, lex, memory, a - title, b) {
                 Some(mut rep) => {
@@ -264,7 +264,7 @@ impl Extractor {
         y: usize,
     ) -> Option<Speaker> {
         let (lo, hi) = (prep.toks[x].start, prep.toks[y - 1].end);
-        // An organisation's own name first ("Sở GD-ĐT Bạc Liêu", not the province in it).
+        // An organisation's own name first ("Sở GD-ĐT Hà Giang", not the province in it).
         if let Some(((p, q), _)) = memory.orgs.iter().find(|((p, q), _)| *p >= x && *q <= y)
             && let Some(e) = memory.entities.by_name(&fold_case(prep.span(*p, *q)))
         {
@@ -357,7 +357,7 @@ impl Extractor {
         a: usize,
         b: usize,
     ) -> Option<Speaker> {
-        // "(Ảnh VNE) Tuấn nói": a parenthesis closed before the head (a photo
+        // "(Ảnh minh họa) Hùng nói": a parenthesis closed before the head (a photo
         // credit, an aside) is no part of the speaker's name.
         let a = match (a..b).rev().find(|&i| prep.is_punct(i, ")")) {
             Some(p) if p + 1 < b && (a..p).any(|i| prep.is_punct(i, "(")) && prep.toks[p + 1].word => p + 1,
@@ -560,7 +560,7 @@ impl Extractor {
         };
         let person = (a..b).any(|i| lex.person_titles.contains_key(prep.toks[i].folded)) || caps.len() >= 2;
         // A name introduced before: the full name again, or its last word alone
-        // ("Liên" after "Lê Thị Liên", "Price" after "Ellen Price").
+        // ("Hoa" after "Trần Thị Hoa", "Price" after "Ellen Price").
         if !caps.is_empty() {
             let folded_name = fold_case(&name);
             if let Some(e) = memory.entities.by_name(&folded_name)

@@ -75,7 +75,7 @@ pub fn tokenize<'s>(text: &str, folded: &'s str) -> Vec<Tok<'s>> {
     join_domain_names(text, folded, out)
 }
 
-/// "Thethaovanhoa.vn", "vnexpress.net": a word, a full stop and a short
+/// "Tintuc.vn", "vnexpress.net": a word, a full stop and a short
 /// lower-case suffix written together are one name, not a sentence's end.
 fn join_domain_names<'s>(text: &str, folded: &'s str, toks: Vec<Tok<'s>>) -> Vec<Tok<'s>> {
     // Nearly every sentence has a full stop; few have one glued between two words.
@@ -137,7 +137,7 @@ impl<'s, 'l> Prepared<'s, 'l> {
         let mut mentions = gazetteer.find(text, folded, &is_title);
         // "Ông Đức", "Mr. Jordan": a name right after a personal honorific (a title
         // that tells a gender) is a person's, not the country's.
-        // "Anh C.V cho biết", "Anh Phạm Quang Dũng nói": a country's name that is
+        // "Anh K.L cho biết", "Anh Vũ Minh Tâm nói": a country's name that is
         // also a personal title, opening the sentence before a capitalised
         // word, is the title.
         mentions.retain(|m| {

@@ -127,8 +127,8 @@ fn grounds(
         g.score += sh.len().min(4) as f64 * 0.75;
         g.parts.push(format!("shared terms: {}", show_terms(&out.names, &sh)));
     }
-    // One says it, the other negates it, on the same matter ("đã phản ánh" / "chưa
-    // hề nhận được thông tin phản ánh").
+    // One says it, the other negates it, on the same matter ("đã báo cáo" / "chưa
+    // từng nhận được báo cáo nào").
     let polarity = fa.negated != fb.negated && sh.len() >= 2;
     if polarity {
         g.score += 1.5;
@@ -184,7 +184,7 @@ pub(super) fn answer_rule(
     };
     let reported = fb.reported.as_ref();
     let mut best: Option<(f64, usize, Grounds)> = None;
-    // "bác bỏ thông tin … từ Cục CSGT": a denial that names the owner of what it
+    // "bác bỏ thông tin … từ Cục Đăng kiểm": a denial that names the owner of what it
     // rejects answers only the owner's statements, when the article has any.
     let owner = fb
         .target
@@ -274,7 +274,7 @@ pub(super) fn answer_rule(
 }
 
 /// A denial that names whose statement it rejects before the article quotes
-/// it ("Người dân bác bỏ thông tin sai sự thật từ Cục CSGT" in the lead, the
+/// it ("Nhà xe bác bỏ thông tin sai sự thật từ Cục Đăng kiểm" in the lead, the
 /// Cục's own figures further down): the owner's first claim or accusation
 /// after it, within [`ANSWER_WINDOW`] sentences. Returns whether it linked.
 fn forward_denial(set: &StatementSet, f: &[Feature], ids: &[String], out: &mut Out, b: usize, list: &[usize]) -> bool {

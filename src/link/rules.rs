@@ -293,8 +293,8 @@ pub(super) fn pair_rules(
             }
         }
     }
-    // Two sources saying the same words in one sentence ("Quirin claimed sex had
-    // been consensual; Redouane claimed sex was consensual") back each other.
+    // Two sources saying the same words in one sentence ("Keller claimed the deal had
+    // been legal; Moreau claimed the deal was legal") back each other.
     if same_sentence_echo(fi, fj, content.len(), c) {
         propose(
             out,

@@ -61,7 +61,7 @@ pub fn split_sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<Sente
 
 /// [`split_sentences`], and a sentence also starts, outside quotations, at a
 /// capitalised opener phrase right after a lower-case word ("…thuở còn mặn
-/// nồng Về việc Bảo Duy cho rằng …": a caption or subheading glued to the
+/// nồng Về việc Quang Huy cho rằng …": a caption or subheading glued to the
 /// sentence). `openers` are folded phrases of at most four words.
 pub fn split_sentences_with(text: &str, abbreviations: &HashSet<String>, openers: &Openers) -> Vec<Sentence> {
     let mut out = Vec::new();
@@ -292,7 +292,7 @@ mod tests {
     fn a_capitalised_opener_after_a_lower_case_word_starts_a_sentence() {
         let abbr = HashSet::new();
         let openers: Openers = ["về việc", "theo đó"].iter().map(|s| s.to_string()).collect();
-        let t = "Vợ chồng thuở còn mặn nồng Về việc Duy cho rằng vậy, Vân bác bỏ. Ông nói \"nồng Về việc\" và Về.";
+        let t = "Hai người từng rất thân Về việc Huy cho rằng vậy, Hà bác bỏ. Ông nói \"thân Về việc\" và Về.";
         let got: Vec<&str> = split_sentences_with(t, &abbr, &openers)
             .iter()
             .map(|s| &t[s.start..s.end])
@@ -300,9 +300,9 @@ mod tests {
         assert_eq!(
             got,
             [
-                "Vợ chồng thuở còn mặn nồng",
-                "Về việc Duy cho rằng vậy, Vân bác bỏ.",
-                "Ông nói \"nồng Về việc\" và Về."
+                "Hai người từng rất thân",
+                "Về việc Huy cho rằng vậy, Hà bác bỏ.",
+                "Ông nói \"thân Về việc\" và Về."
             ]
         );
     }
@@ -315,8 +315,8 @@ mod tests {
     #[test]
     fn a_one_letter_word_is_no_initial() {
         assert_eq!(
-            split("Họ gây rắc rối ở châu Á. Người phát ngôn nói vậy."),
-            vec!["Họ gây rắc rối ở châu Á.", "Người phát ngôn nói vậy."]
+            split("Họ gây khó ở châu Âu. Người phát ngôn nói vậy."),
+            vec!["Họ gây khó ở châu Âu.", "Người phát ngôn nói vậy."]
         );
         assert_eq!(split("Ông J. Smith nói vậy."), vec!["Ông J. Smith nói vậy."]);
     }

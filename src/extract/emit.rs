@@ -567,6 +567,16 @@ impl Extractor {
         if start >= end {
             return None;
         }
+        // "gọi các cáo buộc là \"bịa đặt và vô căn cứ\"": a copula before the
+        // denier's own word of falsity opens no reported claim.
+        let first_word = (start..end).find(|&i| prep.toks[i].word).unwrap_or(end);
+        if lex
+            .falsity
+            .iter()
+            .any(|fp| prep.phrase_starting_at(first_word, &|w| w == fp.as_str()).is_some())
+        {
+            return None;
+        }
         let claim = prep.span(start, end).trim().to_string();
         if claim.split_whitespace().count() < 2 {
             return None;
@@ -678,4 +688,40 @@ pub(super) fn truncate(s: &str, n: usize) -> String {
     let mut t: String = s.chars().take(n).collect();
     t.push('…');
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{ArticleInput, Extractor};
+    use crate::lexicon::Language;
+
+    /// The texts of the implicit (reported) statements extracted from `text`.
+    fn implicit(text: &str) -> Vec<String> {
+        let ex = Extractor::bundled();
+        ex.extract(&ArticleInput {
+            id: "t".into(),
+            path: None,
+            text,
+            language: Some(Language::Vi),
+        })
+        .statements
+        .into_iter()
+        .filter(|s| s.implicit)
+        .map(|s| s.text)
+        .collect()
+    }
+
+    #[test]
+    fn a_copula_before_a_word_of_falsity_reports_no_claim() {
+        // The denier calls the accusations false: nothing is reported.
+        let got = implicit(
+            "Tin\n\nBộ Ngoại giao Ba Lan bác bỏ báo cáo của Belarus, gọi các cáo buộc trong đó là \"bịa đặt và vô căn cứ\".\n",
+        );
+        assert!(got.iter().all(|t| !t.contains("bịa đặt")), "{got:?}");
+        // The accusation's content before the falsity phrase is reported.
+        let got = implicit(
+            "Tin\n\nBộ Quốc phòng Nga bác bỏ cáo buộc của Ukraine rằng quân đội Nga pháo kích nhà máy là hoàn toàn sai sự thật.\n",
+        );
+        assert!(got.iter().any(|t| t.starts_with("quân đội Nga pháo kích")), "{got:?}");
+    }
 }

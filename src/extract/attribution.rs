@@ -492,7 +492,7 @@ impl Extractor {
         {
             return Some(base(speaker, comma, hit.last));
         }
-        let np = self.np_before(prep, lex, after_aux);
+        let np = widen_to_org(lex, memory, self.np_before(prep, lex, after_aux), after_aux);
         if let Some((a, b)) = np {
             let speaker = self.resolve_np(prep, lex, memory, a, b)?;
             // "Về việc X cho rằng …, Y đều bác bỏ.": a cue that ends a sentence opened
@@ -619,7 +619,7 @@ impl Extractor {
             if let Some(c) = seg_start
                 && (after_aux - 1 - c <= 15 || opening_name && after_aux - 1 - c <= 30)
                 && !prep.cues.iter().any(|h| h.first > c && h.first < after_aux)
-                && let Some((a, b)) = self.np_before(prep, lex, c)
+                && let Some((a, b)) = widen_to_org(lex, memory, self.np_before(prep, lex, c), c)
                 && (has_mention(prep, a, b) || (a..b).any(|i| prep.toks[i].cap && i > 0))
                 && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
             {
@@ -790,4 +790,24 @@ fn relative_tail(prep: &Prepared, lex: &Lexicon, from: usize, to: usize) -> bool
         i += 1;
     }
     i == to
+}
+
+/// The phrase before `end`, or the organisation name the sentence's discovery
+/// found ending there when it starts earlier ("the Texas health department
+/// said": the name, not "department" alone). English: a Vietnamese phrase
+/// finds its organisation's lower-case tail itself.
+fn widen_to_org(lex: &Lexicon, memory: &Memory, np: Option<(usize, usize)>, end: usize) -> Option<(usize, usize)> {
+    if lex.language != Language::En {
+        return np;
+    }
+    let org = memory
+        .orgs
+        .iter()
+        .find(|&&((x, y), _)| y == end && x < end)
+        .map(|&(r, _)| r);
+    match (np, org) {
+        (Some((a, b)), Some((x, y))) if x < a && b == y => Some((x, y)),
+        (None, Some(r)) => Some(r),
+        (np, _) => np,
+    }
 }

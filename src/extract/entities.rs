@@ -536,6 +536,33 @@ pub(super) fn organisation_names(prep: &Prepared, lex: &Lexicon) -> Vec<((usize,
                 while j > i && !prep.toks[j - 1].cap {
                     j -= 1;
                 }
+                // A name followed by a few lower-case nouns and a head ("the Saxony
+                // state environment office", "the Texas health department"): the
+                // head ends the name. Not a verb (-ed, -ing), a stop word or a cue.
+                if head.is_none()
+                    && j > i
+                    && !(i..j).any(|x| lex.time_words.contains(prep.toks[x].folded))
+                    // Not an owner's ("Mayor Victor Almeida's office": the mayor speaks).
+                    && !["'s", "’s"].iter().any(|s| prep.toks[j - 1].folded.ends_with(s))
+                    && let Some(h) = (j..(j + 4).min(n)).find(|&x| {
+                        let t = &prep.toks[x];
+                        t.word && !t.cap && lex.organisation_heads.contains(t.folded)
+                    })
+                    && (j..h).all(|x| {
+                        let t = &prep.toks[x];
+                        t.word
+                            && !t.cap
+                            && !cue_at[x]
+                            && !t.folded.ends_with("ed")
+                            && !t.folded.ends_with("ing")
+                            && !lex.stop_words.contains(t.folded)
+                            && !lex.organisation_heads.contains(t.folded)
+                    })
+                    && !cue_at[h]
+                {
+                    head = Some((h, prep.toks[h].folded.to_string()));
+                    j = h + 1;
+                }
                 let sentence_initial_stop = lex.stop_words.contains(prep.toks[i].folded);
                 let start = if sentence_initial_stop { i + 1 } else { i };
                 match head {
@@ -623,6 +650,21 @@ mod tests {
             Language::Vi,
         );
         assert!(source_of(&all, "nghiệm thu").starts_with("sở-giao-thông"), "{all:?}");
+    }
+
+    #[test]
+    fn an_english_name_with_lower_case_words_before_its_head_is_one_organisation() {
+        let all = sources(
+            "Salt row\n\nA report by the Saxony state environment office, published Friday, found salt levels were high. \
+             The office said the mine was to blame. Mayor Ann Cole's office said the river was safe. \
+             Yesterday police said the road was closed.\n",
+            Language::En,
+        );
+        assert_eq!(source_of(&all, "salt levels"), "saxony-state-environment-office");
+        assert_eq!(source_of(&all, "to blame"), "saxony-state-environment-office");
+        // An owner's office speaks for the owner; a time word is no name.
+        assert_eq!(source_of(&all, "river was safe"), "ann-cole");
+        assert_ne!(source_of(&all, "road was closed"), "yesterday-police");
     }
 
     #[test]

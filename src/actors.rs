@@ -85,8 +85,9 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     by_id: HashMap<String, usize>,
     matcher: AhoCorasick,
-    /// Per pattern: (entry, demonym, capitalised, one word).
-    patterns: Vec<(usize, bool, bool, bool)>,
+    /// Per pattern: (entry, demonym, its first capitalised word (by index),
+    /// one word).
+    patterns: Vec<(usize, bool, Option<usize>, bool)>,
 }
 
 impl Gazetteer {
@@ -137,7 +138,8 @@ impl Gazetteer {
                 patterns.push((
                     i,
                     demonym,
-                    is_capitalized(name.trim()),
+                    // "the State Department": the name's capitals start at "State".
+                    name.split_whitespace().position(is_capitalized),
                     !name.trim().contains([' ', '-']),
                 ));
             }
@@ -210,8 +212,10 @@ impl Gazetteer {
             if before.is_some_and(crate::text::is_word_char) || after.is_some_and(crate::text::is_word_char) {
                 continue;
             }
-            let (entry, demonym, capitalised, one_word) = self.patterns[m.pattern().as_usize()];
-            if capitalised && !is_capitalized(&text[start..end]) {
+            let (entry, demonym, capital, one_word) = self.patterns[m.pattern().as_usize()];
+            // Written with its capitals ("the state Department of Health" is not
+            // "the State Department").
+            if capital.is_some_and(|k| !text[start..end].split_whitespace().nth(k).is_some_and(is_capitalized)) {
                 continue;
             }
             if one_word && !demonym && glued_to_name(text, start, is_title) {
@@ -268,6 +272,17 @@ mod tests {
         .iter()
         .map(|m| (text[m.start..m.end].to_string(), g.entry(m.entry).id.clone()))
         .collect()
+    }
+
+    #[test]
+    fn a_name_matches_only_with_its_capitals() {
+        let g = Gazetteer::bundled();
+        // "the State Department" is written with a capital S; a state's department of health is not it.
+        assert!(find(&g, "a complaint with the state Department of Health").is_empty());
+        assert_eq!(
+            find(&g, "a complaint with the State Department"),
+            [("the State Department".to_string(), "usa".to_string())]
+        );
     }
 
     #[test]

@@ -711,6 +711,36 @@ mod tests {
         .collect()
     }
 
+    /// (source, kind, text) of every attributed statement.
+    fn attributed(text: &str, language: Language) -> Vec<(String, crate::model::Kind, String)> {
+        let ex = Extractor::bundled();
+        ex.extract(&ArticleInput {
+            id: "t".into(),
+            path: None,
+            text,
+            language: Some(language),
+        })
+        .statements
+        .into_iter()
+        .filter_map(|s| Some((s.source?, s.kind, s.text)))
+        .collect()
+    }
+
+    #[test]
+    fn a_negated_admission_is_a_denial_by_the_one_who_does_not_admit() {
+        use crate::model::Kind;
+        let vi = attributed(
+            "Tin\n\nBị cáo Đặng Văn Hùng, cựu giám đốc Công ty Sông Hồng, không thừa nhận hành vi lừa đảo.\n",
+            Language::Vi,
+        );
+        assert_eq!(vi, [("đặng-văn-hùng".into(), Kind::Denial, "hành vi lừa đảo".into())]);
+        let en = attributed(
+            "Title\n\nHarris never admitted that the payments were bribes.\n",
+            Language::En,
+        );
+        assert_eq!(en, [("harris".into(), Kind::Denial, "the payments were bribes".into())]);
+    }
+
     #[test]
     fn a_copula_before_a_word_of_falsity_reports_no_claim() {
         // The denier calls the accusations false: nothing is reported.

@@ -653,6 +653,17 @@ mod tests {
     }
 
     #[test]
+    fn the_paper_and_its_article_refer_back_to_the_newspaper() {
+        let all = sources(
+            "Tin\n\nBáo Sông Lam đã đăng loạt bài về công trình. Bài báo cho rằng nhà thầu được nghiệm thu khống. \
+             Tờ báo cho biết đã gửi tài liệu cho cơ quan chức năng.\n",
+            Language::Vi,
+        );
+        assert_eq!(source_of(&all, "nghiệm thu khống"), "báo-sông-lam");
+        assert_eq!(source_of(&all, "gửi tài liệu"), "báo-sông-lam");
+    }
+
+    #[test]
     fn an_english_name_with_lower_case_words_before_its_head_is_one_organisation() {
         let all = sources(
             "Salt row\n\nA report by the Saxony state environment office, published Friday, found salt levels were high. \

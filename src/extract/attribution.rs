@@ -620,7 +620,11 @@ impl Extractor {
                 && (after_aux - 1 - c <= 15 || opening_name && after_aux - 1 - c <= 30)
                 && !prep.cues.iter().any(|h| h.first > c && h.first < after_aux)
                 && let Some((a, b)) = widen_to_org(lex, memory, self.np_before(prep, lex, c), c)
-                && (has_mention(prep, a, b) || (a..b).any(|i| prep.toks[i].cap && i > 0))
+                && (has_mention(prep, a, b)
+                    || (a..b).any(|i| prep.toks[i].cap && i > 0)
+                    // "The company, founded in 1990, said": a definite role noun.
+                    || lex.definite_markers.contains(prep.toks[a].folded)
+                        && (a + 1..b).any(|i| lex.organisation_heads.contains(prep.toks[i].folded)))
                 && let Some(speaker) = self.resolve_np(prep, lex, memory, a, b)
             {
                 let mut f = base(speaker, a, self.content_start(prep, lex, hit));

@@ -742,6 +742,19 @@ mod tests {
     }
 
     #[test]
+    fn a_role_noun_before_an_apposition_speaks() {
+        use crate::model::Kind;
+        let got = attributed(
+            "Title\n\nHarbor Steel Company denied the report. The company, founded in 1990, said its filters worked.\n",
+            Language::En,
+        );
+        assert!(
+            got.contains(&("harbor-steel-company".into(), Kind::Claim, "its filters worked".into())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_copula_before_a_word_of_falsity_reports_no_claim() {
         // The denier calls the accusations false: nothing is reported.
         let got = implicit(

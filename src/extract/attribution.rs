@@ -362,10 +362,13 @@ impl Extractor {
                 .toks
                 .get(hit.last)
                 .is_some_and(|t| lex.determiners.contains(t.folded) || lex.pronouns.contains_key(t.folded));
+            // After a document noun it is a verb ("a Reuters analysis shows", "the
+            // poll shows"), not "TV shows".
             let after_noun = before.word
                 && !before.cap
                 && !lex.np_words.contains(before.folded)
-                && !lex.pronouns.contains_key(before.folded);
+                && !lex.pronouns.contains_key(before.folded)
+                && !lex.document_nouns.contains(before.folded);
             if lex.determiners.contains(before.folded) || after_noun && !clause_follows {
                 return None;
             }

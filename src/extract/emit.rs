@@ -755,6 +755,24 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_cue_after_a_document_noun_is_a_verb() {
+        use crate::model::Kind;
+        let got = attributed(
+            "Title\n\nDonations hit $1 billion by August, a Tax Foundation analysis shows. \
+             The network's late-night shows drew record audiences.\n",
+            Language::En,
+        );
+        assert_eq!(
+            got,
+            [(
+                "tax-foundation".into(),
+                Kind::Claim,
+                "Donations hit $1 billion by August".into()
+            )]
+        );
+    }
+
+    #[test]
     fn a_copula_before_a_word_of_falsity_reports_no_claim() {
         // The denier calls the accusations false: nothing is reported.
         let got = implicit(

@@ -114,11 +114,13 @@ impl Extractor {
             return None;
         }
         let next = (comma + 1 + k..n).find(|&j| prep.is_punct(j, ","));
-        // The source ends the sentence, or only a relative clause about it follows.
+        // The source ends the sentence, or only a relative clause or an apposition
+        // about it follows ("…, according to an analysis by X, a former official.").
         if let Some(c) = next
             && prep
                 .phrase_starting_at(c + 1, &|w| lex.relative_markers.contains(w))
                 .is_none()
+            && !apposition_to_end(prep, lex, c)
         {
             return None;
         }
@@ -164,4 +166,21 @@ fn no_speaker_phrase(prep: &Prepared, lex: &Lexicon, i: usize, k: usize) -> Opti
     let x = prep.phrase_starting_at(i, &|w| lex.no_speaker_after_according_to.contains(w))?;
     let title = prep.phrase_starting_at(i + k, &|w| lex.person_titles.contains_key(w));
     title.is_none_or(|t| k + t <= x).then_some(x)
+}
+
+/// After the comma at `c`, a short noun phrase that closes the sentence: an
+/// apposition ("a former Treasury official", "the agency's director"), no cue,
+/// no other comma.
+fn apposition_to_end(prep: &Prepared, lex: &Lexicon, c: usize) -> bool {
+    let n = prep.toks.len();
+    let words = (c + 1..n).filter(|&i| prep.toks[i].word).count();
+    (1..=10).contains(&words)
+        && prep
+            // In Vietnamese a title ("giám đốc …"): a determiner (phía, các) opens clauses too.
+            .phrase_starting_at(c + 1, &|w| {
+                lex.person_titles.contains_key(w) || lex.language == Language::En && lex.determiners.contains(w)
+            })
+            .is_some()
+        && (c + 1..n).all(|i| prep.toks[i].word || prep.is_punct(i, ".") || prep.is_punct(i, "'"))
+        && !prep.cues.iter().any(|h| h.first > c)
 }

@@ -773,6 +773,24 @@ mod tests {
     }
 
     #[test]
+    fn a_trailing_according_to_may_close_with_an_apposition() {
+        use crate::model::Kind;
+        let got = attributed(
+            "Title\n\nFamilies would pay more, according to an analysis by Mary Jones, a former Treasury official.\n",
+            Language::En,
+        );
+        assert_eq!(
+            got,
+            [("mary-jones".into(), Kind::Claim, "Families would pay more".into())]
+        );
+        let got = attributed(
+            "Tin\n\nGiá đất tăng mạnh, theo ông Lê Văn Tâm, giám đốc sở.\n\nVề giá, theo báo X, phía nam thì cao hơn.\n",
+            Language::Vi,
+        );
+        assert_eq!(got, [("lê-văn-tâm".into(), Kind::Claim, "Giá đất tăng mạnh".into())]);
+    }
+
+    #[test]
     fn a_copula_before_a_word_of_falsity_reports_no_claim() {
         // The denier calls the accusations false: nothing is reported.
         let got = implicit(

@@ -791,6 +791,17 @@ mod tests {
     }
 
     #[test]
+    fn states_after_a_number_and_a_byline_report_nothing() {
+        use crate::model::Kind;
+        let got = attributed(
+            "Title\n\nBy Monday 18 states and industry groups are challenging the rule in court. \
+             Jane Doe reported from Kabul. The senator states that the rule is legal.\n",
+            Language::En,
+        );
+        assert_eq!(got, [("the-senator".into(), Kind::Claim, "the rule is legal".into())]);
+    }
+
+    #[test]
     fn a_copula_before_a_word_of_falsity_reports_no_claim() {
         // The denier calls the accusations false: nothing is reported.
         let got = implicit(

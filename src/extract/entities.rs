@@ -83,8 +83,8 @@ fn is_abbreviation(word: &str) -> bool {
 }
 
 /// The letters of a folded organisation name of three letters or more:
-/// an abbreviation's letters and the other words' initials ("sở gd-đt bạc
-/// liêu" → "sgdđthg"), with the name up to its abbreviation ("sgdđt") too.
+/// an abbreviation's letters and the other words' initials ("sở gd-đt hà
+/// giang" → "sgdđthg"), with the name up to its abbreviation ("sgdđt") too.
 /// Whether the name holds an abbreviation comes first.
 fn letter_keys(folded: &str) -> (bool, Vec<String>) {
     let words = name_words(folded);
@@ -254,7 +254,7 @@ impl Entities {
             .map(|&i| &self.list[i])
     }
 
-    /// An organisation named by its abbreviation ("sở gd-đt bạc liêu" for "Sở
+    /// An organisation named by its abbreviation ("sở gd-đt hà giang" for "Sở
     /// Giáo dục và Đào tạo (GD-ĐT) tỉnh này"), or in full after its abbreviation.
     fn by_abbreviation(&self, folded: &str) -> Option<&usize> {
         // Most lookups miss in an article with no organisation of three words or
